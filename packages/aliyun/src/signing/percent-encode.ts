@@ -3,7 +3,8 @@
 // leaves `! ' ( ) *` alone, so those are escaped after it.
 // https://help.aliyun.com/zh/sdk/product-overview/v3-request-structure-and-signature
 const leftAlone = /[!'()*]/g;
-const toPercentEscape = (character: string) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`;
+const toPercentEscape = (character: string) =>
+  `%${character.charCodeAt(0).toString(16).toUpperCase()}`;
 
 /**
  * Percent-encodes `value` as Aliyun's signatures require (space is `%20`, `*` is `%2A`, `~`
