@@ -119,7 +119,9 @@ try {
   for (const [name, send] of variants) {
     if (only !== undefined && !name.includes(only)) continue;
     const micros = await cpuPerRequest(send, url);
-    console.log(`${name.padEnd(34)} ${micros.toFixed(0).padStart(4)} µs CPU per request`);
+    process.stdout.write(
+      `${name.padEnd(34)} ${micros.toFixed(0).padStart(4)} µs CPU per request\n`,
+    );
   }
 } finally {
   server.kill();

@@ -160,8 +160,7 @@ export function mapAliyunError(
   const action = context.action ?? 'SendSms';
   const rule = ruleFor(answer.code, answer.status);
   const idempotent = action !== 'SendSms';
-  const retryable =
-    rule.retryable ?? (idempotent && rule.code === 'PROVIDER_UNAVAILABLE' ? true : false);
+  const retryable = rule.retryable ?? (idempotent && rule.code === 'PROVIDER_UNAVAILABLE');
   const retryAfterSeconds =
     answer.retryAfterSeconds ??
     (answer.code === 'isv.BUSINESS_LIMIT_CONTROL' ? windowOf(answer.message) : undefined);
