@@ -9,7 +9,7 @@ export interface AliyunErrorAnswer {
   readonly requestId?: string | undefined;
   /** The HTTP status; 200 for business failures. */
   readonly status?: number | undefined;
-  /** The `x-acs-retry-after` header, in seconds, when Aliyun sent one. */
+  /** How long Aliyun asked to wait (its `x-acs-retry-after` header is in milliseconds), in seconds. */
   readonly retryAfterSeconds?: number | undefined;
 }
 

@@ -84,7 +84,7 @@ export interface AliyunSmsSenderOptions {
   readonly timeout?: number | undefined;
   /**
    * Retries where Aliyun provably did not take the message: a throttling answer (`Throttling.*`,
-   * after its `x-acs-retry-after`) and a refused connection. Never after a timeout, a reset
+   * after its `x-acs-retry-after` wait) and a refused connection. Never after a timeout, a reset
    * connection or a 5xx. A number is the `limit`; 0 turns retries off. Default
    * `{ limit: 2, delay: 200, backoffLimit: 2000 }`, with jitter.
    */
@@ -108,6 +108,8 @@ const baseUrl = z
   })
   .refine(
     (value) => {
+      // Runs after a failed URL check too; that failure is reported already.
+      if (!URL.canParse(value)) return true;
       const url = new URL(value);
       return (
         (url.pathname === '/' || url.pathname === '') &&

@@ -24,8 +24,10 @@ export interface AliyunCall<Success extends z.ZodType> {
 const throttled = (answer: AliyunAnswer) =>
   answer.Code === 'Throttling' || answer.Code.startsWith('Throttling.');
 
-const retryAfterOf = (headers: Headers) => {
-  const value = Number(headers.get('x-acs-retry-after') ?? Number.NaN);
+// `x-acs-retry-after` is in milliseconds: the official SDKs (@alicloud/openapi-core's
+// getThrottlingTimeLeft, read by @darabonba/typescript's backoff) wait that many ms.
+const retryAfterMsOf = (headers: Headers) => {
+  const value = Number.parseInt(headers.get('x-acs-retry-after') ?? '', 10);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 };
 
@@ -165,16 +167,16 @@ export async function callAliyun<Success extends z.ZodType>(
 async function backOff(
   retry: ResolvedAliyunSmsSenderOptions['retry'],
   attempt: number,
-  retryAfterSeconds: number | undefined,
+  retryAfterMs: number | undefined,
   signal: AbortSignal | undefined,
 ): Promise<boolean> {
   let wait: number;
-  if (retryAfterSeconds === undefined) {
+  if (retryAfterMs === undefined) {
     const ceiling = Math.min(retry.backoffLimit, retry.delay * 2 ** attempt);
     wait = ceiling / 2 + (Math.random() * ceiling) / 2;
   } else {
-    wait = retryAfterSeconds * 1_000;
-    if (wait > retry.backoffLimit) return false;
+    if (retryAfterMs > retry.backoffLimit) return false;
+    wait = retryAfterMs;
   }
   try {
     await sleep(wait, undefined, signal === undefined ? undefined : { signal });
