@@ -139,19 +139,19 @@ export async function callAliyun<Success extends z.ZodType>(
       return success.data;
     }
 
-    const retryAfterSeconds = retryAfterOf(headers);
+    const retryAfterMs = retryAfterMsOf(headers);
     const failure = mapAliyunError(
       {
         code: answer.data.Code,
         message: answer.data.Message,
         requestId,
         status,
-        retryAfterSeconds,
+        retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1_000),
       },
       { action },
     );
     if (attemptsLeft && throttled(answer.data)) {
-      const waited = await backOff(options.retry, attempt, retryAfterSeconds, signal);
+      const waited = await backOff(options.retry, attempt, retryAfterMs, signal);
       if (waited) continue;
     }
     throw failure;
