@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { readSmsMessage, type SendOptions, type SendResult, type SmsSender } from '@smskit/core';
+import type { SendOptions, SendResult, SmsSender } from '@smskit/core';
 import ky from 'ky';
 import type { AliyunSmsSenderOptions } from './options/aliyun-sms-sender-options.js';
 import { parseAliyunSmsSenderOptions } from './options/parse-aliyun-sms-sender-options.js';
@@ -9,8 +9,7 @@ import {
   type SendDetailsQuery,
 } from './query/query-send-details.js';
 import { sendSmsSuccessSchema } from './responses/aliyun-response-schemas.js';
-import { buildTemplateParam } from './routing/build-template-param.js';
-import { resolveDestination } from './routing/resolve-destination.js';
+import { prepareSendSms } from './routing/prepare-send-sms.js';
 import { callAliyun } from './transport/call-aliyun.js';
 import { sharedUndiciFetch } from './transport/undici-fetch.js';
 
@@ -63,20 +62,13 @@ export function createAliyunSmsSender(options: AliyunSmsSenderOptions): AliyunSm
     async send(message, sendOptions = {}) {
       const { signal } = sendOptions;
       signal?.throwIfAborted();
-      const read = readSmsMessage(message, { strictRegion: resolved.strictRegion });
-      const destination = resolveDestination(resolved, read.phone, read.usageType);
-      const templateParam = buildTemplateParam(read.params, destination.template);
+      const { message: read, destination, params } = prepareSendSms(resolved, message);
       const answer = await callAliyun(
         http,
         resolved,
         {
           action: 'SendSms',
-          params: {
-            PhoneNumbers: destination.phoneNumbers,
-            SignName: destination.signName,
-            TemplateCode: destination.template.templateCode,
-            TemplateParam: templateParam,
-          },
+          params,
           endpoint: destination.endpoint,
           regionId: destination.regionId,
           success: sendSmsSuccessSchema,
