@@ -65,6 +65,7 @@ describe('per-number flow control', () => {
   it('leaves notification templates alone', async () => {
     await using emulator = await startEmulator({
       templates: [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an Aliyun template placeholder
         { code: 'SMS_NOTE', route: 'china', type: 'notification', text: '您的订单${order}已发货' },
       ],
     });

@@ -22,18 +22,22 @@ const malformedAnswer = (status: number): ApiAnswer => {
 };
 
 /**
- * Plays a request's faults in order: delays wait, and the first fault that answers (status,
- * malformed body, throttling) or drops the connection ends the request.
+ * Plays a request's faults: every delay first, then the first fault that answers (status,
+ * malformed body, throttling) or drops the connection, which ends the request.
  */
 export async function playFaults(
   faults: readonly ResolvedFault[],
   response: ServerResponse,
   signal: AbortSignal,
 ): Promise<FaultOutcome> {
+  const delayMs = faults.reduce(
+    (total, fault) => total + (fault.type === 'delay' ? fault.ms : 0),
+    0,
+  );
+  if (delayMs > 0) await sleep(delayMs, undefined, { signal });
   for (const fault of faults) {
     switch (fault.type) {
       case 'delay':
-        await sleep(fault.ms, undefined, { signal });
         break;
       case 'drop':
         response.socket?.destroy();
