@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Aliyun template texts use ${name} placeholders.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../start-emulator.js';
@@ -93,7 +94,6 @@ describe('config validation', () => {
 
   it('reads template variables from the text unless given', () => {
     const [template] = readEmulatorConfig({
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: an Aliyun template placeholder
       templates: [
         { code: 'SMS_1', route: 'china', text: '订单${order}由${carrier}配送，${order}' },
       ],
@@ -115,7 +115,6 @@ describe('config validation', () => {
     ],
     [{ signs: [{ name: 'x', routes: ['mars'] }] }, 'signs[0].routes[0]'],
     [{ templates: [{ code: 'SMS_1', route: 'moon', text: 't' }] }, 'templates[0].route'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Aliyun template placeholder
     [
       { templates: [{ code: 'SMS_1', route: 'china', variables: ['code'], text: '${name}' }] },
       'templates[0].text',
