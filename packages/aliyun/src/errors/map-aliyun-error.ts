@@ -165,7 +165,12 @@ export function mapAliyunError(
     answer.retryAfterSeconds ??
     (answer.code === 'isv.BUSINESS_LIMIT_CONTROL' ? windowOf(answer.message) : undefined);
   const said = rule.withholdMessage || !answer.message ? '' : `: ${answer.message}`;
-  const hint = rule.hint === undefined ? '' : `; ${rule.hint}`;
+  const hint =
+    rule.hint !== undefined
+      ? `; ${rule.hint}`
+      : rule.code === 'PROVIDER_UNAVAILABLE' && !idempotent
+        ? '; the message may have been sent: check querySendDetails before sending it again'
+        : '';
   const status =
     answer.status === undefined || answer.status === 200 ? '' : `, HTTP ${answer.status}`;
   return new SmsError(
