@@ -125,6 +125,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     ) {
       throw new CliUsageError('--signature-version must be v3 or v1');
     }
+    // Arguments first: a missing --to is reported before a missing config.
+    const parsed = command === 'send' ? readSendArguments(values) : readQueryArguments(values);
     const senderOptions = await loadCliOptions(
       {
         config: values.config,
@@ -135,28 +137,48 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       context.env,
       context.cwd,
     );
-    return command === 'send'
-      ? await send(values, senderOptions, context, json)
-      : await query(values, senderOptions, context, json);
+    return parsed.command === 'send'
+      ? await send(parsed, values, senderOptions, context, json)
+      : await query(parsed, senderOptions, context, json);
   } catch (error) {
     return fail(error, context, json);
   }
 }
 
-async function send(
-  values: Values,
-  senderOptions: Parameters<typeof createAliyunSmsSender>[0],
-  context: CliContext,
-  json: boolean,
-) {
+function readSendArguments(values: Values) {
   const to = requireValue(values, 'to');
   const usageType = requireValue(values, 'usage-type');
   if (!isUsageType(usageType)) {
     throw new CliUsageError(`--usage-type must be one of ${usageTypes.join(', ')}`);
   }
   const code = values.code ?? String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const message = { to, usageType, params: { code } };
+  return {
+    command: 'send' as const,
+    message: { to, usageType, params: { code } },
+    code,
+    usageType,
+  };
+}
 
+function readQueryArguments(values: Values) {
+  const phone = requireValue(values, 'to');
+  const sendDate = requireValue(values, 'date');
+  if (!/^\d{8}$/.test(sendDate)) {
+    throw new CliUsageError('--date must be yyyyMMdd, such as 20250102');
+  }
+  return {
+    command: 'query' as const,
+    query: { phone, sendDate, bizId: values['biz-id'], pageSize: 50 },
+  };
+}
+
+async function send(
+  { message, code, usageType }: ReturnType<typeof readSendArguments>,
+  values: Values,
+  senderOptions: Parameters<typeof createAliyunSmsSender>[0],
+  context: CliContext,
+  json: boolean,
+) {
   if (values['dry-run']) {
     const resolved = parseAliyunSmsSenderOptions(senderOptions);
     const prepared = prepareSendSms(resolved, message);
@@ -198,22 +220,13 @@ async function send(
 }
 
 async function query(
-  values: Values,
+  { query: detailsQuery }: ReturnType<typeof readQueryArguments>,
   senderOptions: Parameters<typeof createAliyunSmsSender>[0],
   context: CliContext,
   json: boolean,
 ) {
-  const phone = requireValue(values, 'to');
-  const sendDate = requireValue(values, 'date');
-  if (!/^\d{8}$/.test(sendDate))
-    throw new CliUsageError('--date must be yyyyMMdd, such as 20250102');
   const sender = createAliyunSmsSender(withEnvironmentCredentials(senderOptions, context.env));
-  const details = await sender.querySendDetails({
-    phone,
-    sendDate,
-    bizId: values['biz-id'],
-    pageSize: 50,
-  });
+  const details = await sender.querySendDetails(detailsQuery);
   context.stdout.write(
     json ? `${JSON.stringify({ ok: true, ...details }, null, 2)}\n` : formatDetails(details),
   );

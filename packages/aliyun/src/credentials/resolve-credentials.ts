@@ -1,4 +1,4 @@
-import { SmsError } from '@smskit/core';
+import { isSmsError, SmsError } from '@smskit/core';
 import type { AliyunCredentials } from '../options/aliyun-sms-sender-options.js';
 import type { ResolvedAliyunSmsSenderOptions } from '../options/parse-aliyun-sms-sender-options.js';
 
@@ -25,6 +25,8 @@ export async function resolveCredentials(
     try {
       provided = await options.credentials();
     } catch (error) {
+      // A provider that already says what is wrong is passed through.
+      if (isSmsError(error)) throw error;
       throw new SmsError('INVALID_CONFIG', 'The credentials provider failed', {
         provider: 'aliyun',
         field: 'credentials',
