@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import ky from 'ky';
 import { Agent } from 'undici';
+import { createAliyunSmsSender } from '../dist/index.js';
 import { createUndiciFetch } from '../dist/transport/undici-fetch.js';
 
 const inFlight = 32;
@@ -41,6 +42,12 @@ const headers = {
 };
 
 type Send = (url: string) => Promise<unknown>;
+
+const templates = ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({
+  usageType,
+  templateCode: 'SMS_CN_SIGN_IN',
+}));
+let sender: ReturnType<typeof createAliyunSmsSender> | undefined;
 
 async function cpuPerRequest(send: Send, url: string): Promise<number> {
   const run = async (total: number) => {
@@ -106,6 +113,20 @@ const variants: [string, Send][] = [
   [
     'undici request adapter without ky',
     async (url) => (await adapter(new Request(url, { method: 'POST', headers }))).json(),
+  ],
+  [
+    // Everything a send does: validation, routing, signing (V3), ky, undici, zod.
+    '@smskit/aliyun sender.send (whole path)',
+    (url) => {
+      sender ??= createAliyunSmsSender({
+        accessKeyId: 'LTAI5tTestKeyId0001',
+        accessKeySecret: 'TestSecret0123456789abcdefghij',
+        signName: 'smskit',
+        templates,
+        endpoint: new URL(url).origin,
+      });
+      return sender.send({ to: '+8613800138000', usageType: 'SignIn', params: { code: '123456' } });
+    },
   ],
 ];
 

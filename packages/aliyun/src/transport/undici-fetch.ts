@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 
 // Statuses whose Response has no body (the Fetch standard's "null body status").
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
@@ -93,14 +93,24 @@ export function createUndiciFetch(dispatcher: Dispatcher): typeof globalThis.fet
   };
 }
 
-let sharedAgent: Agent | undefined;
+let sharedAgent: Promise<Agent> | undefined;
 
 /**
- * The keep-alive connection pool of every sender given no `fetch`, made on first use (never at
- * import). undici keeps connections alive (here up to 10 s idle, or less when the server's
- * `Keep-Alive` says so) and does not hold the process open while they are idle.
+ * The keep-alive connection pool of every sender given no `fetch`. undici is loaded and the pool
+ * made on the first request, never at import: undici is the largest module of this package's
+ * import graph, and an app that imports the sender at start-up need not wait for it. undici
+ * keeps connections alive (here up to 10 s idle, or less when the server's `Keep-Alive` says so)
+ * and does not hold the process open while they are idle.
  */
 export function sharedUndiciFetch(): typeof globalThis.fetch {
-  sharedAgent ??= new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
-  return createUndiciFetch(sharedAgent);
+  let fetch: typeof globalThis.fetch | undefined;
+  return async (input, init) => {
+    if (fetch === undefined) {
+      sharedAgent ??= import('undici').then(
+        ({ Agent }) => new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 }),
+      );
+      fetch = createUndiciFetch(await sharedAgent);
+    }
+    return fetch(input, init);
+  };
 }
