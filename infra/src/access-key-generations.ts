@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * How many AccessKeys a RAM user can have at once. Two is what makes a rotation without
+ * downtime possible: the key in use and its successor.
+ *
+ * @see https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createaccesskey
+ */
+export const maxAccessKeysPerUser = 2;
+
+/** A generation label: letters, digits, `.`, `_` and `-`, such as `2025-01` or `v2`. */
+export const accessKeyGenerationSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
+  error: (issue) =>
+    `${JSON.stringify(issue.input)} is not a generation label: use 1 to 40 letters, digits, ".", "_" or "-", starting with a letter or digit (for example "2025-01")`,
+});
+
+/**
+ * Which AccessKey generations exist and which of them are switched off. The last generation
+ * listed is the active one: the one whose secret the outputs carry.
+ */
+export const accessKeyGenerationsSchema = z
+  .object({
+    /** One or two labels, oldest first; the last is active. Empty for no AccessKeys at all. */
+    accessKeyGenerations: z.array(accessKeyGenerationSchema).superRefine((generations, context) => {
+      if (generations.length > maxAccessKeysPerUser) {
+        context.addIssue({
+          code: 'custom',
+          message:
+            `lists ${generations.length} generations, but Aliyun allows at most ${maxAccessKeysPerUser} AccessKeys per RAM user. ` +
+            'Rotate one step at a time: once the app uses the newest key, remove the oldest generation (the first listed) and deploy, then add the next one.',
+        });
+      }
+      const seen = new Set<string>();
+      for (const generation of generations) {
+        if (seen.has(generation)) {
+          context.addIssue({
+            code: 'custom',
+            message: `lists ${JSON.stringify(generation)} twice: each generation is one AccessKey`,
+          });
+        }
+        seen.add(generation);
+      }
+    }),
+    /**
+     * Generations whose key is disabled (status `Inactive`) but kept, so that switching an old
+     * key off can be undone before it is deleted. Never the active generation.
+     */
+    inactiveAccessKeyGenerations: z.array(accessKeyGenerationSchema).default([]),
+  })
+  .superRefine(({ accessKeyGenerations, inactiveAccessKeyGenerations }, context) => {
+    inactiveAccessKeyGenerations.forEach((generation, index) => {
+      if (!accessKeyGenerations.includes(generation)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['inactiveAccessKeyGenerations', index],
+          message: `${JSON.stringify(generation)} is not one of accessKeyGenerations`,
+        });
+      } else if (generation === accessKeyGenerations.at(-1)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['inactiveAccessKeyGenerations', index],
+          message: `${JSON.stringify(generation)} is the active generation (the last in accessKeyGenerations): the app would lose its key. Disable only an older generation.`,
+        });
+      }
+    });
+  });
+
+/** The generations, as written. */
+export type AccessKeyGenerationsInput = z.input<typeof accessKeyGenerationsSchema>;
