@@ -8,24 +8,26 @@ const noWildcard = (what: string) =>
   });
 
 /** An OIDC identity provider that may assume the role, and which of its tokens count. */
-export const oidcTrustSchema = z.object({
-  /** The provider's ARN, `acs:ram::<account id>:oidc-provider/<name>`. */
-  providerArn: z.string().regex(/^acs:ram::\d+:oidc-provider\/[A-Za-z0-9._-]+$/, {
-    error: 'expected acs:ram::<account id>:oidc-provider/<name>',
-  }),
-  /** The token issuer (`iss`), exactly as the provider in RAM has it. */
-  issuer: z.url({ protocol: /^https$/, error: 'expected the issuer URL, https://…' }),
-  /** The audience (`aud`) the tokens carry, one of the provider's client ids. Default: `sts.aliyuncs.com`. */
-  audience: noWildcard('audience').min(1).default('sts.aliyuncs.com'),
-  /**
-   * The token subjects (`sub`) that may assume the role, such as
-   * `system:serviceaccount:<namespace>:<service account>` for an ACK cluster (RRSA). Required:
-   * without it, every workload the issuer vouches for could send SMS.
-   */
-  subjects: z
-    .array(noWildcard('subject').min(1))
-    .min(1, { error: 'list the token subjects (sub) that may assume the role' }),
-});
+export const oidcTrustSchema = z
+  .object({
+    /** The provider's ARN, `acs:ram::<account id>:oidc-provider/<name>`. */
+    providerArn: z.string().regex(/^acs:ram::\d+:oidc-provider\/[A-Za-z0-9._-]+$/, {
+      error: 'expected acs:ram::<account id>:oidc-provider/<name>',
+    }),
+    /** The token issuer (`iss`), exactly as the provider in RAM has it. */
+    issuer: z.url({ protocol: /^https$/, error: 'expected the issuer URL, https://…' }),
+    /** The audience (`aud`) the tokens carry, one of the provider's client ids. Default: `sts.aliyuncs.com`. */
+    audience: noWildcard('audience').min(1).default('sts.aliyuncs.com'),
+    /**
+     * The token subjects (`sub`) that may assume the role, such as
+     * `system:serviceaccount:<namespace>:<service account>` for an ACK cluster (RRSA). Required:
+     * without it, every workload the issuer vouches for could send SMS.
+     */
+    subjects: z
+      .array(noWildcard('subject').min(1))
+      .min(1, { error: 'list the token subjects (sub) that may assume the role' }),
+  })
+  .strict();
 
 /** Who may assume the role: ECS, one OIDC provider, or both. */
 export const trustedPrincipalsShape = {
