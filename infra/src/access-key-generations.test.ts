@@ -18,6 +18,16 @@ describe('accessKeyGenerationsSchema', () => {
     }
   });
 
+  it('takes a whole number, as YAML reads `- 2`, for its digits', () => {
+    expect(accessKeyGenerationsSchema.parse({ accessKeyGenerations: [1, 2] })).toEqual({
+      accessKeyGenerations: ['1', '2'],
+      inactiveAccessKeyGenerations: [],
+    });
+    expect(messages({ accessKeyGenerations: [1.5] })[0]).toMatch(
+      /^accessKeyGenerations\.0: 1\.5 is not/,
+    );
+  });
+
   it('refuses a third, explaining the two-keys limit and how to go on', () => {
     expect(maxAccessKeysPerUser).toBe(2);
     expect(messages({ accessKeyGenerations: ['a', 'b', 'c'] })).toEqual([

@@ -8,11 +8,20 @@ import { z } from 'zod';
  */
 export const maxAccessKeysPerUser = 2;
 
-/** A generation label: letters, digits, `.`, `_` and `-`, such as `2025-01` or `v2`. */
-export const accessKeyGenerationSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
-  error: (issue) =>
-    `${JSON.stringify(issue.input)} is not a generation label: use 1 to 40 letters, digits, ".", "_" or "-", starting with a letter or digit (for example "2025-01")`,
-});
+/**
+ * A generation label: letters, digits, `.`, `_` and `-`, such as `2025-01` or `v2`. A whole
+ * number is taken as its digits, since YAML reads an unquoted `- 2` as one.
+ */
+export const accessKeyGenerationSchema = z.preprocess(
+  (label) => (Number.isSafeInteger(label) && (label as number) >= 0 ? String(label) : label),
+  z
+    .string({ error: (issue) => notALabel(issue.input) })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: (issue) => notALabel(issue.input) }),
+);
+
+function notALabel(input: unknown): string {
+  return `${JSON.stringify(input)} is not a generation label: use 1 to 40 letters, digits, ".", "_" or "-", starting with a letter or digit (for example "2025-01")`;
+}
 
 /**
  * Which AccessKey generations exist and which of them are switched off. The last generation
