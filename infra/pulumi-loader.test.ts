@@ -40,5 +40,5 @@ describe('`pulumi up` loading the program', () => {
       accessKeySecret: 'secret-of-sms-sender-key-2025-01',
       activeAccessKeyGeneration: '2025-01',
     });
-  }, 60_000);
+  }, 120_000);
 });
