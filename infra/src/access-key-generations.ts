@@ -30,26 +30,33 @@ function notALabel(input: unknown): string {
 export const accessKeyGenerationsSchema = z
   .object({
     /** One or two labels, oldest first; the last is active. Empty for no AccessKeys at all. */
-    accessKeyGenerations: z.array(accessKeyGenerationSchema).superRefine((generations, context) => {
-      if (generations.length > maxAccessKeysPerUser) {
-        context.addIssue({
-          code: 'custom',
-          message:
-            `lists ${generations.length} generations, but Aliyun allows at most ${maxAccessKeysPerUser} AccessKeys per RAM user. ` +
-            'Rotate one step at a time: once the app uses the newest key, remove the oldest generation (the first listed) and deploy, then add the next one.',
-        });
-      }
-      const seen = new Set<string>();
-      for (const generation of generations) {
-        if (seen.has(generation)) {
+    accessKeyGenerations: z
+      .array(accessKeyGenerationSchema, {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required: list one or two AccessKey generation labels, such as ["2025-01"] (or [] with a role)'
+            : 'expected a list of one or two generation labels, such as ["2025-01"]',
+      })
+      .superRefine((generations, context) => {
+        if (generations.length > maxAccessKeysPerUser) {
           context.addIssue({
             code: 'custom',
-            message: `lists ${JSON.stringify(generation)} twice: each generation is one AccessKey`,
+            message:
+              `lists ${generations.length} generations, but Aliyun allows at most ${maxAccessKeysPerUser} AccessKeys per RAM user. ` +
+              'Rotate one step at a time: once the app uses the newest key, remove the oldest generation (the first listed) and deploy, then add the next one.',
           });
         }
-        seen.add(generation);
-      }
-    }),
+        const seen = new Set<string>();
+        for (const generation of generations) {
+          if (seen.has(generation)) {
+            context.addIssue({
+              code: 'custom',
+              message: `lists ${JSON.stringify(generation)} twice: each generation is one AccessKey`,
+            });
+          }
+          seen.add(generation);
+        }
+      }),
     /**
      * Generations whose key is disabled (status `Inactive`) but kept, so that switching an old
      * key off can be undone before it is deleted. Never the active generation.

@@ -160,7 +160,9 @@ describe('parseStackConfig', () => {
     expect(problemsOf({ accessKeyGenerations: [] }).message).toContain(
       'smskit-sms:accessKeyGenerations: is empty and there is no role',
     );
-    expect(problemsOf({}).keys).toEqual(['smskit-sms:accessKeyGenerations']);
+    expect(problemsOf({}).message).toContain(
+      'smskit-sms:accessKeyGenerations: is required: list one or two AccessKey generation labels, such as ["2025-01"] (or [] with a role)',
+    );
     expect(problemsOf({ accessKeyGenerations: ['1'], templates }).message).toContain(
       'smskit-sms:signName: is needed too: the Logto connector config needs both signName and templates',
     );
