@@ -60,8 +60,8 @@ describe('the inbox page', () => {
       expect(await page.locator('#messages li').count()).toBe(2);
 
       // Nothing wider than the phone's screen.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
       );
       expect(overflow).toBeLessThanOrEqual(0);
 
