@@ -56,7 +56,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // Listening on every interface: the URL names the loopback one, which always answers.
+  const reachable =
+    address.address === '0.0.0.0'
+      ? '127.0.0.1'
+      : address.address === '::'
+        ? '::1'
+        : address.address;
+  const urlHost = reachable.includes(':') ? `[${reachable}]` : reachable;
 
   let stopped: Promise<void> | undefined;
   const stop = () => {

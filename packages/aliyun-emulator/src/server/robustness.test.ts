@@ -160,3 +160,16 @@ describe('robustness', () => {
     ).toBe(200);
   });
 });
+
+describe('listening', () => {
+  it('names a reachable URL when listening on every interface', async () => {
+    await using emulator = await startEmulator({ host: '0.0.0.0' });
+    expect(emulator.url).toBe(`http://127.0.0.1:${emulator.port}`);
+    expect((await fetch(`${emulator.url}/_emulator/messages`)).status).toBe(200);
+  });
+
+  it('rejects when the port is taken', async () => {
+    await using first = await startEmulator();
+    await expect(startEmulator({ port: first.port })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
