@@ -1,0 +1,5 @@
+export {
+  type RedisServer,
+  type StartRedisServerOptions,
+  startRedisServer,
+} from './start-redis-server.js';
