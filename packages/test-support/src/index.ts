@@ -1,4 +1,10 @@
 export {
+  driveVerificationLoad,
+  type LoadRequest,
+  type VerificationLoadOptions,
+  type VerificationLoadResult,
+} from './drive-verification-load.js';
+export {
   type RedisServer,
   type StartRedisServerOptions,
   startRedisServer,
