@@ -1,11 +1,13 @@
 import { createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import { SmsError, type UsageType } from '@smskit/core';
 import { codeHashesEqual, hashCode } from './code-hash.js';
+import { countSend, type SendLimitCounter } from './count-send.js';
 import { generateCode } from './generate-code.js';
 import { MemoryStore } from './memory-store.js';
 import { readCode, readIp, readPhone, readUsageType } from './read-input.js';
 import { storeKeys } from './store-keys.js';
-import { type SendLimit, VerificationError } from './verification-error.js';
+import { toSeconds } from './to-seconds.js';
+import { VerificationError } from './verification-error.js';
 import {
   parseVerificationServiceOptions,
   type VerificationServiceOptions,
@@ -76,7 +78,6 @@ export interface VerificationService {
   ): Promise<CodeVerified>;
 }
 
-const toSeconds = (milliseconds: number) => Math.max(0, Math.ceil(milliseconds / 1000));
 const hour = 3_600_000;
 const day = 24 * hour;
 
@@ -129,78 +130,28 @@ export function createVerificationService(
     return key;
   }
 
-  /**
-   * Counts a send against every limit that applies. When one is reached, every count of this
-   * request is taken back (and the resend slot given back), so that a refused request uses up
-   * nothing: the limits count codes sent, not requests.
-   */
-  async function countSend(phone: string, ipKey: string | undefined, resendKey?: string) {
-    const limits: { name: SendLimit; key: string; max: number; windowMs: number }[] = [];
-    const add = (
-      name: SendLimit,
-      key: string | undefined,
-      max: number | false,
-      windowMs: number,
-    ) => {
-      if (key !== undefined && max !== false) limits.push({ name, key, max, windowMs });
-    };
-    add(
-      'maxSendsPerIpPerHour',
-      ipKey && storeKeys.maxSendsPerIpPerHour(ipKey),
-      config.maxSendsPerIpPerHour,
-      hour,
-    );
-    add(
-      'maxSendsPerNumberPerHour',
-      storeKeys.maxSendsPerNumberPerHour(phone),
-      config.maxSendsPerNumberPerHour,
-      hour,
-    );
-    add(
-      'maxSendsPerNumberPerDay',
-      storeKeys.maxSendsPerNumberPerDay(phone),
-      config.maxSendsPerNumberPerDay,
-      day,
-    );
-
-    const counted = await Promise.allSettled(
-      limits.map((limit) => store.increment(limit.key, limit.windowMs)),
-    );
-    const takeBack = () =>
-      Promise.all([
-        ...limits
-          .filter((_, index) => counted[index]?.status === 'fulfilled')
-          .map((limit) => store.decrement(limit.key)),
-        ...(resendKey === undefined ? [] : [store.decrement(resendKey)]),
-      ]);
-    const failure = counted.find((result) => result.status === 'rejected');
-    if (failure !== undefined) {
-      await takeBack().catch(() => undefined);
-      throw failure.reason;
-    }
-    let reached: { name: SendLimit; resetInMs: number } | undefined;
-    limits.forEach((limit, index) => {
-      const state = (counted[index] as PromiseFulfilledResult<{ count: number; resetInMs: number }>)
-        .value;
-      // The client has to wait for the latest of the limits it ran into.
-      if (
-        state.count > limit.max &&
-        (reached === undefined || state.resetInMs > reached.resetInMs)
-      ) {
-        reached = { name: limit.name, resetInMs: state.resetInMs };
-      }
-    });
-    if (reached === undefined) return;
-    await takeBack();
-    const retryAfterSeconds = toSeconds(reached.resetInMs);
-    throw new VerificationError(
-      'LIMIT_REACHED',
-      reached.name === 'maxSendsPerIpPerHour'
-        ? `Too many codes were requested from this network; try again in ${retryAfterSeconds} s`
-        : `Too many codes were sent to this number; try again in ${retryAfterSeconds} s`,
-      { retryAfterSeconds, limit: reached.name },
-    );
-  }
+  /** The limits that apply to a send to `phone` from the client IP counted under `ipKey`. */
+  const limitsOf = (phone: string, ipKey: string | undefined): SendLimitCounter[] =>
+    [
+      {
+        name: 'maxSendsPerIpPerHour' as const,
+        key: ipKey === undefined ? undefined : storeKeys.maxSendsPerIpPerHour(ipKey),
+        max: config.maxSendsPerIpPerHour,
+        windowMs: hour,
+      },
+      {
+        name: 'maxSendsPerNumberPerHour' as const,
+        key: storeKeys.maxSendsPerNumberPerHour(phone),
+        max: config.maxSendsPerNumberPerHour,
+        windowMs: hour,
+      },
+      {
+        name: 'maxSendsPerNumberPerDay' as const,
+        key: storeKeys.maxSendsPerNumberPerDay(phone),
+        max: config.maxSendsPerNumberPerDay,
+        windowMs: day,
+      },
+    ].filter((limit): limit is SendLimitCounter => limit.key !== undefined && limit.max !== false);
 
   const service: VerificationService = {
     async send(phoneInput, usageTypeInput, sendOptions = {}) {
@@ -219,7 +170,11 @@ export function createVerificationService(
       }
 
       const resendKey = await takeResendSlot(phone.e164, usageType);
-      await countSend(phone.e164, client?.limitKey, resendKey);
+      await countSend(
+        store,
+        limitsOf(phone.e164, client?.limitKey),
+        resendKey === undefined ? [] : [resendKey],
+      );
 
       const code = generateCode(config.codeLength);
       let result: Awaited<ReturnType<typeof config.sender.send>>;
