@@ -3,7 +3,9 @@ import { inspect } from 'node:util';
 import { createMemorySender } from '@smskit/core';
 import { type RedisServer, startRedisServer } from '@smskit/test-support';
 import { Redis } from 'ioredis';
+import { Redis as Redis5 } from 'ioredis5';
 import { createClient } from 'redis';
+import { createClient as createClient4 } from 'redis4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerificationService } from './create-verification-service.js';
 import { RedisStore, type RedisStoreOptions } from './redis-store.js';
@@ -20,7 +22,7 @@ afterAll(async () => {
 // Every subject gets its own prefix: the tests share one server and must not see each other.
 const freshPrefix = () => `test:${randomUUID()}:`;
 
-runVerificationStoreConformance('RedisStore with ioredis', () => {
+runVerificationStoreConformance('RedisStore with ioredis 6', () => {
   const client = new Redis(server.url);
   return {
     store: new RedisStore({ client, prefix: freshPrefix() }),
@@ -28,11 +30,28 @@ runVerificationStoreConformance('RedisStore with ioredis', () => {
   };
 });
 
-runVerificationStoreConformance('RedisStore with node-redis', async () => {
+runVerificationStoreConformance('RedisStore with ioredis 5', () => {
+  const client = new Redis5(server.url);
+  return {
+    store: new RedisStore({ client, prefix: freshPrefix() }),
+    close: async () => client.disconnect(),
+  };
+});
+
+runVerificationStoreConformance('RedisStore with node-redis 6', async () => {
   const client = await createClient({ url: server.url }).connect();
   return {
     store: new RedisStore({ client, prefix: freshPrefix() }),
     close: async () => client.destroy(),
+  };
+});
+
+runVerificationStoreConformance('RedisStore with node-redis 4', async () => {
+  const client = createClient4({ url: server.url });
+  await client.connect();
+  return {
+    store: new RedisStore({ client, prefix: freshPrefix() }),
+    close: async () => client.disconnect(),
   };
 });
 
