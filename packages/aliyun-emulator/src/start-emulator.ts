@@ -2,12 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorConfigInput } from './config/emulator-config-schema.js';
 import { readEmulatorConfig } from './config/read-emulator-config.js';
-import { createFlowControl } from './dysmsapi/flow-control.js';
-import { createFaultController, type Faults } from './faults/fault-controller.js';
-import { createInbox, type Inbox } from './inbox/inbox.js';
+import type { Faults } from './faults/fault-controller.js';
+import type { Inbox } from './inbox/inbox.js';
+import { createEmulatorContext } from './server/create-emulator-context.js';
 import { createRequestHandler } from './server/handle-request.js';
-import { createNonceRegistry } from './signature/nonce-registry.js';
-import { timestampWindowMs } from './signature/read-timestamp.js';
 
 /** `startEmulator` options: the config (every field optional, demo defaults) and where to listen. */
 export type EmulatorOptions = EmulatorConfigInput & {
@@ -42,23 +40,10 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const { port = 0, host = '127.0.0.1', now = () => new Date(), ...configInput } = options;
   const config = readEmulatorConfig(configInput);
-  const inbox = createInbox(config.inboxLimit);
-  const faults = createFaultController(config.faults);
   const stopping = new AbortController();
-  const server = createServer(
-    createRequestHandler({
-      config,
-      accessKeys: new Map(config.accessKeys.map((key) => [key.id, key])),
-      signs: new Map(config.signs.map((sign) => [sign.name, sign])),
-      templates: new Map(config.templates.map((template) => [template.code, template])),
-      inbox,
-      faults,
-      flowControl: createFlowControl(config.rateLimits, now),
-      nonces: createNonceRegistry(timestampWindowMs),
-      now,
-      stopped: stopping.signal,
-    }),
-  );
+  const context = createEmulatorContext(config, now, stopping.signal);
+  const { inbox, faults } = context;
+  const server = createServer(createRequestHandler(context));
   // Bounded: no request may hold a connection forever.
   server.requestTimeout = 60_000;
   server.headersTimeout = 30_000;
@@ -71,7 +56,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // Listening on every interface: the URL names the loopback one, which always answers.
+  const reachable =
+    address.address === '0.0.0.0'
+      ? '127.0.0.1'
+      : address.address === '::'
+        ? '::1'
+        : address.address;
+  const urlHost = reachable.includes(':') ? `[${reachable}]` : reachable;
 
   let stopped: Promise<void> | undefined;
   const stop = () => {

@@ -6,8 +6,10 @@ import {
   emulatorFor,
   sendV1,
   sendV3,
+  signV1For,
+  signV3For,
 } from '../test-support/emulator-fixture.js';
-import { clientV1StringToSign, send, signV1, signV3 } from '../test-support/sign-request.js';
+import { clientV1StringToSign, send } from '../test-support/sign-request.js';
 
 const expectGatewayError = (
   answer: { status: number; json: Record<string, unknown> },
@@ -28,12 +30,7 @@ const expectGatewayError = (
 describe('V1 signatures', () => {
   it('answers a wrong secret with SignatureDoesNotMatch echoing the server string to sign', async () => {
     await using emulator = await emulatorFor();
-    const request = signV1({
-      ...demoKey,
-      accessKeySecret: 'wrong-secret',
-      action: 'SendSms',
-      params: chinaSend,
-    });
+    const request = signV1For('SendSms', chinaSend, { accessKeySecret: 'wrong-secret' });
     const answer = await send(emulator.url, request);
     const params = Object.fromEntries(new URLSearchParams(request.body));
     expectGatewayError(
@@ -49,12 +46,7 @@ describe('V1 signatures', () => {
 
   it('signs query and body together: a parameter changed in the body fails', async () => {
     await using emulator = await emulatorFor();
-    const request = signV1({
-      ...demoKey,
-      action: 'SendSms',
-      params: chinaSend,
-      placement: 'split',
-    });
+    const request = signV1For('SendSms', chinaSend, { placement: 'split' });
     request.body = request.body.replace('13800138000', '13900139000');
     const answer = await send(emulator.url, request);
     expect(answer.json.Code).toBe('SignatureDoesNotMatch');
@@ -62,12 +54,7 @@ describe('V1 signatures', () => {
 
   it('signs the method: a POST signature sent as GET fails', async () => {
     await using emulator = await emulatorFor();
-    const request = signV1({
-      ...demoKey,
-      action: 'SendSms',
-      params: chinaSend,
-      placement: 'query',
-    });
+    const request = signV1For('SendSms', chinaSend, { placement: 'query' });
     const answer = await send(emulator.url, { ...request, method: 'GET' });
     expect(answer.json.Code).toBe('SignatureDoesNotMatch');
   });
@@ -92,7 +79,7 @@ describe('V1 signatures', () => {
     ['Timestamp'],
   ])('answers a request without %s with Missing<Param>', async (name) => {
     await using emulator = await emulatorFor();
-    const request = signV1({ ...demoKey, action: 'SendSms', params: chinaSend });
+    const request = signV1For('SendSms', chinaSend);
     const form = new URLSearchParams(request.body);
     form.delete(name);
     const answer = await send(emulator.url, { ...request, body: form.toString() });
@@ -133,11 +120,7 @@ describe('V1 signatures', () => {
 
     it('answers a malformed Timestamp with InvalidTimeStamp.Format', async () => {
       await using emulator = await emulatorFor();
-      const request = signV1({
-        ...demoKey,
-        action: 'SendSms',
-        params: { ...chinaSend, Timestamp: 'yesterday' },
-      });
+      const request = signV1For('SendSms', { ...chinaSend, Timestamp: 'yesterday' });
       // The params override the signer's own Timestamp, so the signature covers "yesterday".
       const answer = await send(emulator.url, request);
       expect(answer.json.Code).toBe('InvalidTimeStamp.Format');
@@ -147,7 +130,7 @@ describe('V1 signatures', () => {
   describe('nonces', () => {
     it('answers a replayed request with SignatureNonceUsed and sends nothing twice', async () => {
       await using emulator = await emulatorFor();
-      const request = signV1({ ...demoKey, action: 'SendSms', params: chinaSend });
+      const request = signV1For('SendSms', chinaSend);
       expect((await send(emulator.url, request)).json.Code).toBe('OK');
       const replay = await send(emulator.url, request);
       expectGatewayError(
@@ -161,14 +144,8 @@ describe('V1 signatures', () => {
 
     it('does not burn a nonce on a request whose signature is wrong', async () => {
       await using emulator = await emulatorFor();
-      const good = signV1({ ...demoKey, action: 'SendSms', params: chinaSend, nonce: 'n-1' });
-      const bad = signV1({
-        ...demoKey,
-        accessKeySecret: 'x',
-        action: 'SendSms',
-        params: chinaSend,
-        nonce: 'n-1',
-      });
+      const good = signV1For('SendSms', chinaSend, { nonce: 'n-1' });
+      const bad = signV1For('SendSms', chinaSend, { accessKeySecret: 'x', nonce: 'n-1' });
       expect((await send(emulator.url, bad)).json.Code).toBe('SignatureDoesNotMatch');
       expect((await send(emulator.url, good)).json.Code).toBe('OK');
     });
@@ -176,10 +153,7 @@ describe('V1 signatures', () => {
     it('forgets a nonce once its request is out of the 15-minute window', async () => {
       let now = new Date('2025-06-01T12:00:00Z');
       await using emulator = await emulatorFor({ now: () => now });
-      const first = signV1({
-        ...demoKey,
-        action: 'SendSms',
-        params: chinaSend,
+      const first = signV1For('SendSms', chinaSend, {
         nonce: 'n-2',
         timestamp: now,
       });
@@ -188,10 +162,7 @@ describe('V1 signatures', () => {
       // The same request replayed now is too old...
       expect((await send(emulator.url, first)).json.Code).toBe('InvalidTimeStamp.Expired');
       // ...and a new request may use the nonce again.
-      const again = signV1({
-        ...demoKey,
-        action: 'SendSms',
-        params: chinaSend,
+      const again = signV1For('SendSms', chinaSend, {
         nonce: 'n-2',
         timestamp: now,
       });
@@ -248,30 +219,21 @@ describe('V3 signatures', () => {
 
   it('hashes the body it received: a form body changed on the way fails', async () => {
     await using emulator = await emulatorFor();
-    const request = signV3({
-      ...demoKey,
-      host: new URL(emulator.url).host,
-      action: 'SendBatchSms',
-      query: { TemplateCode: 'SMS_CN_SIGN_IN' },
-      form: {
-        PhoneNumberJson: '["13800138000"]',
-        SignNameJson: '["smskit"]',
-        TemplateParamJson: '[{"code":"1234"}]',
-      },
-    });
-    const good = await send(emulator.url, request);
-    expect(good.json.Code).toBe('OK');
-    const tampered = signV3({
-      ...demoKey,
-      host: new URL(emulator.url).host,
-      action: 'SendBatchSms',
-      query: { TemplateCode: 'SMS_CN_SIGN_IN' },
-      form: {
-        PhoneNumberJson: '["13800138000"]',
-        SignNameJson: '["smskit"]',
-        TemplateParamJson: '[{"code":"1234"}]',
-      },
-    });
+    const batch = () =>
+      signV3For(
+        emulator,
+        'SendBatchSms',
+        { TemplateCode: 'SMS_CN_SIGN_IN' },
+        {
+          form: {
+            PhoneNumberJson: '["13800138000"]',
+            SignNameJson: '["smskit"]',
+            TemplateParamJson: '[{"code":"1234"}]',
+          },
+        },
+      );
+    expect((await send(emulator.url, batch())).json.Code).toBe('OK');
+    const tampered = batch();
     tampered.body = tampered.body.replace('1234', '9999');
     expect((await send(emulator.url, tampered)).json.Code).toBe('SignatureDoesNotMatch');
   });
@@ -327,12 +289,7 @@ describe('V3 signatures', () => {
     ],
   ])('answers %s with IncompleteSignature', async (_name, change) => {
     await using emulator = await emulatorFor();
-    const request = signV3({
-      ...demoKey,
-      host: new URL(emulator.url).host,
-      action: 'SendSms',
-      query: chinaSend,
-    });
+    const request = signV3For(emulator, 'SendSms', chinaSend);
     change(request.headers);
     const answer = await send(emulator.url, request);
     expectGatewayError(answer, 400, 'IncompleteSignature');
@@ -340,12 +297,7 @@ describe('V3 signatures', () => {
 
   it('verifies over exactly the signed headers: other headers may change on the way', async () => {
     await using emulator = await emulatorFor();
-    const request = signV3({
-      ...demoKey,
-      host: new URL(emulator.url).host,
-      action: 'SendSms',
-      query: chinaSend,
-    });
+    const request = signV3For(emulator, 'SendSms', chinaSend);
     request.headers['x-forwarded-for'] = '10.0.0.1';
     request.headers.accept = 'text/plain';
     expect((await send(emulator.url, request)).json.Code).toBe('OK');
@@ -367,12 +319,7 @@ describe('V3 signatures', () => {
     ['x-acs-signature-nonce', 'MissingSignatureNonce'],
   ])('answers a request without %s with %s', async (header, code) => {
     await using emulator = await emulatorFor();
-    const request = signV3({
-      ...demoKey,
-      host: new URL(emulator.url).host,
-      action: 'SendSms',
-      query: chinaSend,
-    });
+    const request = signV3For(emulator, 'SendSms', chinaSend);
     delete request.headers[header];
     expectGatewayError(
       await send(emulator.url, request),
@@ -395,12 +342,7 @@ describe('V3 signatures', () => {
 
   it('answers a reused x-acs-signature-nonce with SignatureNonceUsed', async () => {
     await using emulator = await emulatorFor();
-    const request = signV3({
-      ...demoKey,
-      host: new URL(emulator.url).host,
-      action: 'SendSms',
-      query: chinaSend,
-    });
+    const request = signV3For(emulator, 'SendSms', chinaSend);
     expect((await send(emulator.url, request)).json.Code).toBe('OK');
     expectGatewayError(await send(emulator.url, request), 400, 'SignatureNonceUsed');
   });

@@ -3,6 +3,7 @@ import { demoCredentials } from '../config/demo-config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../start-emulator.js';
 import {
   type Answer,
+  type SignedRequest,
   type SignV1Options,
   type SignV3Options,
   send,
@@ -35,13 +36,29 @@ export const overseasSend = {
 export const emulatorFor = (options: EmulatorOptions = {}): Promise<Emulator> =>
   startEmulator({ rateLimits: false, ...options });
 
+/** A V1-signed request with the demo key unless given. */
+export const signV1For = (
+  action: string,
+  params: Record<string, string>,
+  options: Partial<SignV1Options> = {},
+): SignedRequest => signV1({ ...demoKey, action, params, ...options });
+
 /** Signs with V1 (demo key unless given) and sends. */
 export const sendV1 = (
   emulator: Emulator,
   action: string,
   params: Record<string, string>,
   options: Partial<SignV1Options> = {},
-): Promise<Answer> => send(emulator.url, signV1({ ...demoKey, action, params, ...options }));
+): Promise<Answer> => send(emulator.url, signV1For(action, params, options));
+
+/** A V3-signed request for this emulator's host, with the demo key unless given. */
+export const signV3For = (
+  emulator: Emulator,
+  action: string,
+  query: Record<string, string>,
+  options: Partial<SignV3Options> = {},
+): SignedRequest =>
+  signV3({ ...demoKey, host: new URL(emulator.url).host, action, query, ...options });
 
 /** Signs with V3 (demo key unless given) and sends. */
 export const sendV3 = (
@@ -49,8 +66,4 @@ export const sendV3 = (
   action: string,
   query: Record<string, string>,
   options: Partial<SignV3Options> = {},
-): Promise<Answer> =>
-  send(
-    emulator.url,
-    signV3({ ...demoKey, host: new URL(emulator.url).host, action, query, ...options }),
-  );
+): Promise<Answer> => send(emulator.url, signV3For(emulator, action, query, options));
