@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import type { SendOptions, SendResult, SmsSender } from '@smskit/core';
+import type { SendOptions, SendResult, SmsMessage, SmsSender } from '@smskit/core';
 import ky from 'ky';
 import type { AliyunSmsSenderOptions } from './options/aliyun-sms-sender-options.js';
 import { parseAliyunSmsSenderOptions } from './options/parse-aliyun-sms-sender-options.js';
@@ -22,7 +22,7 @@ export interface AliyunSmsSender extends SmsSender {
    * @throws {SmsError} for every failure (see the README's error table); an aborted send
    *   rejects with the signal's reason.
    */
-  send(message: Parameters<SmsSender['send']>[0], options?: SendOptions): Promise<SendResult>;
+  send(message: SmsMessage, options?: SendOptions): Promise<SendResult>;
   /** QuerySendDetails: the delivery status of messages sent to a number on a day. */
   querySendDetails(query: SendDetailsQuery, options?: SendOptions): Promise<SendDetails>;
 }
