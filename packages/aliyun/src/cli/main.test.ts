@@ -27,6 +27,12 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
+/** `line` split on spaces, then the emulator's endpoint unless `endpoint` is false. */
+const argv = (line: string, endpoint = true) => [
+  ...line.split(' '),
+  ...(endpoint ? ['--endpoint', emulator().url] : []),
+];
+
 const smskitAliyun = (args: string[]) =>
   run(process.execPath, [bin, ...args], {
     cwd: directory,
@@ -42,19 +48,9 @@ const smskitAliyun = (args: string[]) =>
 
 describe('smskit-aliyun (spawned)', () => {
   it('sends through the emulator with STS credentials from a config file and exits 0', async () => {
-    const { exitCode, stdout, stderr } = await smskitAliyun([
-      'send',
-      '--to',
-      '+85261234567',
-      '--usage-type',
-      'SignIn',
-      '--code',
-      '8642',
-      '--config',
-      'aliyun.json',
-      '--endpoint',
-      emulator().url,
-    ]);
+    const { exitCode, stdout, stderr } = await smskitAliyun(
+      argv('send --to +85261234567 --usage-type SignIn --code 8642 --config aliyun.json'),
+    );
     expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
     expect(stdout).toMatch(/^Sent SignIn code 8642 to \+85261234567 \(overseas route\)/);
     expect(emulator().inbox.last('+85261234567')).toMatchObject({
@@ -64,19 +60,9 @@ describe('smskit-aliyun (spawned)', () => {
   });
 
   it('prints a dry run without the security token and sends nothing', async () => {
-    const { exitCode, stdout } = await smskitAliyun([
-      'send',
-      '--to',
-      '13800138000',
-      '--usage-type',
-      'SignIn',
-      '--config',
-      'aliyun.json',
-      '--endpoint',
-      emulator().url,
-      '--dry-run',
-      '--json',
-    ]);
+    const { exitCode, stdout } = await smskitAliyun(
+      argv('send --to 13800138000 --usage-type SignIn --config aliyun.json --dry-run --json'),
+    );
     expect(exitCode).toBe(0);
     expect(stdout).not.toContain(demoStsCredentials.securityToken);
     expect(stdout).not.toContain(demoStsCredentials.accessKeySecret);
@@ -90,7 +76,7 @@ describe('smskit-aliyun (spawned)', () => {
   });
 
   it('exits 2 on a usage error and 1 when Aliyun refuses', async () => {
-    expect(await smskitAliyun(['send'])).toMatchObject({
+    expect(await smskitAliyun(argv('send', false))).toMatchObject({
       exitCode: 2,
       stderr: expect.stringMatching(/--to is required/),
     });
@@ -99,17 +85,9 @@ describe('smskit-aliyun (spawned)', () => {
       JSON.stringify({ ...demoConnectorConfig, signName: 'nobody' }),
     );
     expect(
-      await smskitAliyun([
-        'send',
-        '--to',
-        '13800138000',
-        '--usage-type',
-        'SignIn',
-        '--config',
-        'unknown-sign.json',
-        '--endpoint',
-        emulator().url,
-      ]),
+      await smskitAliyun(
+        argv('send --to 13800138000 --usage-type SignIn --config unknown-sign.json'),
+      ),
     ).toMatchObject({
       exitCode: 1,
       stderr: expect.stringMatching(/isv\.SMS_SIGNATURE_ILLEGAL/),

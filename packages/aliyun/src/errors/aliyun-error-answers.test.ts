@@ -1,7 +1,6 @@
 // Every Aliyun error the emulator answers, through the real sender, mapped to its SmsError.
 import { inspect } from 'node:util';
 import {
-  demoConfig,
   demoConnectorConfig,
   demoCredentials,
   demoStsCredentials,
@@ -9,19 +8,11 @@ import {
 } from '@smskit/aliyun-emulator';
 import { isSmsError, type SmsMessage } from '@smskit/core';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../../test/use-emulator.js';
+import { useEmulator, withNoticeTemplate } from '../../test/use-emulator.js';
 import { createAliyunSmsSender } from '../create-aliyun-sms-sender.js';
 import type { AliyunSmsSenderOptions } from '../options/aliyun-sms-sender-options.js';
 
-// biome-ignore lint/suspicious/noTemplateCurlyInString: an Aliyun template text.
-const noticeText = '您好${name}，您的订单已发货。';
-const emulator = useEmulator({
-  rateLimits: false,
-  templates: [
-    ...demoConfig.templates,
-    { code: 'SMS_NOTICE', route: 'china', type: 'notification', text: noticeText },
-  ],
-});
+const emulator = useEmulator(withNoticeTemplate);
 
 const china = (extra: Partial<SmsMessage> = {}): SmsMessage => ({
   to: '+8613800138000',

@@ -11,63 +11,37 @@ const options = parseAliyunSmsSenderOptions({
   regionId: { overseas: 'ap-southeast-1' },
 });
 
+const expectedByRoute = {
+  china: {
+    signName: 'smskit-cn',
+    templateCode: 'SMS_CN_SignIn',
+    endpoint: 'http://127.0.0.1:1',
+    regionId: 'cn-hangzhou',
+  },
+  overseas: {
+    signName: 'smskit-intl',
+    templateCode: 'SMS_INTL_SignIn',
+    endpoint: 'http://127.0.0.1:2',
+    regionId: 'ap-southeast-1',
+  },
+} as const;
+
 describe('resolveDestination', () => {
   it.each([
-    [
-      '+8613800138000',
-      'china',
-      '13800138000',
-      'smskit-cn',
-      'SMS_CN_SignIn',
-      'http://127.0.0.1:1',
-      'cn-hangzhou',
-    ],
-    [
-      '13800138000',
-      'china',
-      '13800138000',
-      'smskit-cn',
-      'SMS_CN_SignIn',
-      'http://127.0.0.1:1',
-      'cn-hangzhou',
-    ],
-    [
-      '+85261234567',
-      'overseas',
-      '85261234567',
-      'smskit-intl',
-      'SMS_INTL_SignIn',
-      'http://127.0.0.1:2',
-      'ap-southeast-1',
-    ],
-    [
-      '+1 415 555 2671',
-      'overseas',
-      '14155552671',
-      'smskit-intl',
-      'SMS_INTL_SignIn',
-      'http://127.0.0.1:2',
-      'ap-southeast-1',
-    ],
-    [
-      '+886912345678',
-      'overseas',
-      '886912345678',
-      'smskit-intl',
-      'SMS_INTL_SignIn',
-      'http://127.0.0.1:2',
-      'ap-southeast-1',
-    ],
-  ])(
-    'sends %s on the %s route as %s with its sign, template, endpoint and region',
-    (to, route, phoneNumbers, signName, templateCode, endpoint, regionId) => {
+    ['+8613800138000', 'china', '13800138000'],
+    ['13800138000', 'china', '13800138000'],
+    ['+85261234567', 'overseas', '85261234567'],
+    ['+1 415 555 2671', 'overseas', '14155552671'],
+    ['+886912345678', 'overseas', '886912345678'],
+  ] as const)(
+    'sends %s on the %s route as %s, with the sign, template, endpoint and region of the route',
+    (to, route, phoneNumbers) => {
+      const { templateCode, ...rest } = expectedByRoute[route];
       expect(resolveDestination(options, parsePhoneNumber(to), 'SignIn')).toEqual({
         route,
         phoneNumbers,
-        signName,
         template: { type: 2, usageType: 'SignIn', templateCode },
-        endpoint,
-        regionId,
+        ...rest,
       });
     },
   );

@@ -1,5 +1,5 @@
+import { aliyunSignatureVectors as signatureVectors } from '@smskit/test-support';
 import { describe, expect, it } from 'vitest';
-import { signatureVectors } from '../../test/signature-vectors.js';
 import { canonicalQueryString, percentEncode } from './percent-encode.js';
 
 describe('percentEncode', () => {

@@ -1,5 +1,5 @@
+import { aliyunSignatureVectors as signatureVectors } from '@smskit/test-support';
 import { describe, expect, it } from 'vitest';
-import { signatureVectors } from '../../test/signature-vectors.js';
 import { signV1 } from './sign-v1.js';
 
 describe('signV1', () => {

@@ -1,5 +1,5 @@
+import { aliyunSignatureVectors as signatureVectors } from '@smskit/test-support';
 import { describe, expect, it } from 'vitest';
-import { signatureVectors } from '../../test/signature-vectors.js';
 import { hashPayload, signV3 } from './sign-v3.js';
 
 describe('signV3', () => {

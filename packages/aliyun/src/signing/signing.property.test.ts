@@ -1,22 +1,14 @@
 // Property: whatever the parameter names and values, a request signed by signV1/signV3 (through
 // buildSignedRequest) is accepted by the emulator, which verifies signatures independently.
-import { demoConfig, demoCredentials } from '@smskit/aliyun-emulator';
+import { demoCredentials } from '@smskit/aliyun-emulator';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../../test/use-emulator.js';
+import { useEmulator, withNoticeTemplate } from '../../test/use-emulator.js';
 import { buildSignedRequest } from '../request/build-signed-request.js';
 import { sharedUndiciFetch } from '../transport/undici-fetch.js';
 import { percentEncode } from './percent-encode.js';
 
-// biome-ignore lint/suspicious/noTemplateCurlyInString: an Aliyun template text.
-const noticeText = '您好${name}，您的订单已发货。';
-const emulator = useEmulator({
-  rateLimits: false,
-  templates: [
-    ...demoConfig.templates,
-    { code: 'SMS_NOTICE', route: 'china', type: 'notification', text: noticeText },
-  ],
-});
+const emulator = useEmulator(withNoticeTemplate);
 
 const reserved = new Set([
   'Action',
