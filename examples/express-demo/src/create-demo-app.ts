@@ -16,7 +16,7 @@ export interface DemoAppOptions {
 
 // The page loads nothing but its own files.
 const contentSecurityPolicy =
-  "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** Answers what the verification router passed on (a bug, a store failure) as JSON, not HTML. */
 const answerUnexpectedError: ErrorRequestHandler = (error, _request, response, next) => {
