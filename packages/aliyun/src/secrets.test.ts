@@ -5,7 +5,9 @@ import { demoConnectorConfig, demoStsCredentials } from '@smskit/aliyun-emulator
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../test/use-emulator.js';
 import { createAliyunSmsSender } from './create-aliyun-sms-sender.js';
+import { resolveCredentials } from './credentials/resolve-credentials.js';
 import type { AliyunSmsSenderOptions } from './options/aliyun-sms-sender-options.js';
+import { parseAliyunSmsSenderOptions } from './options/parse-aliyun-sms-sender-options.js';
 
 const emulator = useEmulator();
 const { accessKeySecret: secret, securityToken: token } = demoStsCredentials;
@@ -75,6 +77,43 @@ describe.each(['v3', 'v1'] as const)('secrets (%s)', (signatureVersion) => {
     );
     expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
     expectNoSecret(error);
+  });
+
+  it('are in no view of the parsed options or of resolved credentials', async () => {
+    const parsed = parseAliyunSmsSenderOptions({
+      ...demoConnectorConfig,
+      ...demoStsCredentials,
+      signatureVersion,
+    });
+    expect(parsed.staticCredentials).toMatchObject({
+      accessKeySecret: secret,
+      securityToken: token,
+    });
+    expectNoSecret(parsed);
+    expect(JSON.parse(JSON.stringify(parsed))).toMatchObject({
+      staticCredentials: {
+        accessKeyId: demoStsCredentials.accessKeyId,
+        accessKeySecret: '[redacted]',
+        securityToken: '[redacted]',
+      },
+    });
+    expectNoSecret(await resolveCredentials(parsed));
+    expectNoSecret(
+      await resolveCredentials({
+        credentials: () => demoStsCredentials,
+        staticCredentials: undefined,
+      }),
+    );
+    expectNoSecret(
+      await resolveCredentials(
+        { credentials: undefined, staticCredentials: undefined },
+        {
+          ALIBABA_CLOUD_ACCESS_KEY_ID: 'id',
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret,
+          ALIBABA_CLOUD_SECURITY_TOKEN: token,
+        },
+      ),
+    );
   });
 
   it('are in no view of an options error', () => {

@@ -63,6 +63,21 @@ describe('faults', () => {
     expect(answer.json.Code).toBe('OK');
   });
 
+  it('takes a delayed request before its answer waits, so a client that gives up still sent it', async () => {
+    await using emulator = await emulatorFor();
+    emulator.faults.inject({ type: 'delay', ms: 2_000 });
+    const request = signV1({ ...demoKey, action: 'SendSms', params: chinaSend });
+    const { host: _host, ...headers } = request.headers;
+    const gaveUp = await fetch(`${emulator.url}${request.path}`, {
+      method: request.method,
+      headers,
+      body: request.body,
+      signal: AbortSignal.timeout(200),
+    }).catch((error: unknown) => error);
+    expect(gaveUp).toMatchObject({ name: 'TimeoutError' });
+    expect(emulator.inbox.list()).toEqual([expect.objectContaining({ phone: '+8613800138000' })]);
+  });
+
   it('drops the connection before any answer', async () => {
     await using emulator = await emulatorFor();
     emulator.faults.inject({ type: 'drop' });

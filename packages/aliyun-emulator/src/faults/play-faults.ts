@@ -21,20 +21,26 @@ const malformedAnswer = (status: number): ApiAnswer => {
   };
 };
 
-/**
- * Plays a request's faults: every delay first, then the first fault that answers (status,
- * malformed body, throttling) or drops the connection, which ends the request.
- */
-export async function playFaults(
+/** Waits out every delay among a request's faults; ends early when `signal` aborts. */
+export async function waitFaultDelays(
   faults: readonly ResolvedFault[],
-  response: ServerResponse,
   signal: AbortSignal,
-): Promise<FaultOutcome> {
+): Promise<void> {
   const delayMs = faults.reduce(
     (total, fault) => total + (fault.type === 'delay' ? fault.ms : 0),
     0,
   );
   if (delayMs > 0) await sleep(delayMs, undefined, { signal });
+}
+
+/**
+ * Plays a request's faults other than delays: the first that answers (status, malformed body,
+ * throttling) or drops the connection, which ends the request.
+ */
+export function playFaults(
+  faults: readonly ResolvedFault[],
+  response: ServerResponse,
+): FaultOutcome {
   for (const fault of faults) {
     switch (fault.type) {
       case 'delay':

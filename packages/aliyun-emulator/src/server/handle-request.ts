@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { type ApiAnswer, answerApiRequest, gatewayAnswer } from '../dysmsapi/answer-api-request.js';
 import type { DysmsapiContext } from '../dysmsapi/dysmsapi-context.js';
 import { gatewayErrors } from '../errors/gateway-error.js';
-import { playFaults } from '../faults/play-faults.js';
+import { playFaults, waitFaultDelays } from '../faults/play-faults.js';
 import { inboxPage } from '../page/inbox-page.js';
 import type { AuthenticationContext } from '../signature/authenticate-request.js';
 import { type ControlContext, handleControlRequest } from './handle-control-request.js';
@@ -36,9 +36,13 @@ async function answerApi(
   url: URL,
   context: EmulatorContext,
 ): Promise<ApiAnswer | undefined> {
-  const outcome = await playFaults(context.faults.take(), response, context.stopped);
-  if (outcome.type === 'dropped') return undefined;
-  if (outcome.type === 'answer') return outcome.answer;
+  const faults = context.faults.take();
+  if (faults.some((fault) => fault.type !== 'delay')) {
+    await waitFaultDelays(faults, context.stopped);
+    const outcome = playFaults(faults, response);
+    if (outcome.type === 'dropped') return undefined;
+    if (outcome.type === 'answer') return outcome.answer;
+  }
   let body: Buffer;
   try {
     body = await readBody(request, context.config.maxBodyBytes);
@@ -48,7 +52,7 @@ async function answerApi(
     response.setHeader('connection', 'close');
     return gatewayAnswer(gatewayErrors.bodyTooLarge(context.config.maxBodyBytes));
   }
-  return answerApiRequest(
+  const answer = answerApiRequest(
     {
       method: request.method ?? 'GET',
       pathname: url.pathname,
@@ -58,6 +62,10 @@ async function answerApi(
     },
     context,
   );
+  // A slow gateway that has already taken the message: a client that gives up waiting cannot
+  // know whether it went out, which is what makes a timed-out SendSms ambiguous.
+  await waitFaultDelays(faults, context.stopped);
+  return answer;
 }
 
 /** The emulator's `node:http` request listener. */

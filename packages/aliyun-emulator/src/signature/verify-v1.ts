@@ -15,8 +15,9 @@ export function v1StringToSign(
   const entries = params instanceof Map ? [...params.entries()] : Object.entries(params);
   const canonicalQuery = entries
     .filter(([name]) => name !== 'Signature')
-    .map(([name, value]) => [percentEncode(name), percentEncode(value)] as const)
+    // Sorted by raw name, then encoded, as the official SDKs (pop-core, openapi-core) sign.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => [percentEncode(name), percentEncode(value)] as const)
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
   return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonicalQuery)}`;

@@ -65,9 +65,10 @@ export const hashPayload = (body: Uint8Array): string =>
  * on the way fails even when `x-acs-content-sha256` was copied along.
  */
 export function v3CanonicalRequest(parts: V3RequestParts): string {
-  const canonicalQuery = parts.query
-    .map(([name, value]) => [percentEncode(name), percentEncode(value)] as const)
+  const canonicalQuery = [...parts.query]
+    // Sorted by raw name, then encoded, as the official SDKs (pop-core, openapi-core) sign.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => [percentEncode(name), percentEncode(value)] as const)
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
   const canonicalHeaders = parts.signedHeaders

@@ -1,6 +1,7 @@
 import { isSmsError, SmsError } from '@smskit/core';
 import type { AliyunCredentials } from '../options/aliyun-sms-sender-options.js';
 import type { ResolvedAliyunSmsSenderOptions } from '../options/parse-aliyun-sms-sender-options.js';
+import { redactCredentials } from './redact-credentials.js';
 
 const missing = (field: string, problem: string) =>
   new SmsError('INVALID_CONFIG', problem, { provider: 'aliyun', field });
@@ -46,11 +47,11 @@ export async function resolveCredentials(
         'The credentials provider returned a securityToken that is not a non-empty string',
       );
     }
-    return {
+    return redactCredentials({
       accessKeyId: candidate.accessKeyId,
       accessKeySecret: candidate.accessKeySecret,
       securityToken: candidate.securityToken,
-    };
+    });
   }
   if (options.staticCredentials !== undefined) return options.staticCredentials;
 
@@ -69,9 +70,9 @@ export async function resolveCredentials(
       'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not',
     );
   }
-  return {
+  return redactCredentials({
     accessKeyId,
     accessKeySecret,
     securityToken: isNonEmptyString(securityToken) ? securityToken : undefined,
-  };
+  });
 }

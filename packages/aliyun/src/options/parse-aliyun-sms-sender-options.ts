@@ -1,5 +1,6 @@
 import { type Route, SmsError, type Template } from '@smskit/core';
 import type { z } from 'zod';
+import { redactCredentials } from '../credentials/redact-credentials.js';
 import {
   type AliyunCredentials,
   type AliyunCredentialsProvider,
@@ -86,7 +87,7 @@ export function parseAliyunSmsSenderOptions(input: unknown): ResolvedAliyunSmsSe
   return {
     staticCredentials:
       accessKeyId !== undefined && accessKeySecret !== undefined
-        ? { accessKeyId, accessKeySecret, securityToken }
+        ? redactCredentials({ accessKeyId, accessKeySecret, securityToken })
         : undefined,
     credentials,
     signName: byRoute(options.signName, ''),

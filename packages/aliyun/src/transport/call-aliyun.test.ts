@@ -173,6 +173,8 @@ describe('failures that are never retried, since the message may have gone out',
     expect(error).toMatchObject({ code: 'TIMEOUT', retryable: false });
     expect(error.message).toMatch(/may have been sent: check querySendDetails/);
     expect(sent).toHaveLength(1);
+    // It was: the slow gateway had taken it. A retry would have sent the code twice.
+    expect(emulator().inbox.list()).toHaveLength(1);
   });
 
   it('a body that is not JSON is INVALID_RESPONSE, with the request id of the header', async () => {
