@@ -184,24 +184,35 @@ const duration = (seconds) =>
     ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}`
     : `${seconds} second${seconds === 1 ? '' : 's'}`;
 
+/**
+ * The trimmed value of a field, or '' after saying that it is empty.
+ * @param {HTMLInputElement} input
+ * @param {string} message
+ */
+function filledIn(input, message) {
+  const value = input.value.trim();
+  if (value === '') showError({ code: 'INVALID_INPUT', message, field: input.name }, 400);
+  return value;
+}
+
+/**
+ * Shows a refusal; after a 429 or 503 with Retry-After, holds `button` back that long.
+ * @param {Extract<Answer, { ok: false }>} answer
+ * @param {HTMLButtonElement} button
+ */
+function showRefusal(answer, button) {
+  showError(answer.error, answer.status);
+  if (answer.retryAfter !== undefined) startCountdown(button, answer.retryAfter, true);
+}
+
 /** @param {HTMLButtonElement} button */
 const sendCode = (button) =>
   withButton(button, 'Sending…', async () => {
     clearErrors();
-    const phone = phoneInput.value.trim();
-    if (phone === '') {
-      showError(
-        { code: 'INVALID_INPUT', message: 'Enter your mobile number', field: 'phone' },
-        400,
-      );
-      return;
-    }
+    const phone = filledIn(phoneInput, 'Enter your mobile number');
+    if (phone === '') return;
     const answer = await post('send', { phone, usageType });
-    if (!answer.ok) {
-      showError(answer.error, answer.status);
-      if (answer.retryAfter !== undefined) startCountdown(button, answer.retryAfter, true);
-      return;
-    }
+    if (!answer.ok) return showRefusal(answer, button);
     byId('sent-to', HTMLElement).textContent = phone;
     const validity = `It is valid for ${duration(answer.body.expiresIn)}.`;
     byId('expires', HTMLSpanElement).textContent = validity;
@@ -225,20 +236,10 @@ byId('code-form', HTMLFormElement).addEventListener('submit', (event) => {
   event.preventDefault();
   void withButton(verifyButton, 'Verifying…', async () => {
     clearErrors();
-    const code = codeInput.value.trim();
-    if (code === '') {
-      showError(
-        { code: 'INVALID_INPUT', message: 'Enter the code from the SMS', field: 'code' },
-        400,
-      );
-      return;
-    }
+    const code = filledIn(codeInput, 'Enter the code from the SMS');
+    if (code === '') return;
     const answer = await post('verify', { phone: phoneInput.value.trim(), usageType, code });
-    if (!answer.ok) {
-      showError(answer.error, answer.status);
-      if (answer.retryAfter !== undefined) startCountdown(resendButton, answer.retryAfter, true);
-      return;
-    }
+    if (!answer.ok) return showRefusal(answer, resendButton);
     stopCountdown();
     byId('verified-phone', HTMLElement).textContent = answer.body.phone;
     showStep('verified');

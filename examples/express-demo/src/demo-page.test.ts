@@ -1,38 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { launchChromium } from '@smskit/test-support/chromium';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDemo } from './start-demo.js';
 
 // Screenshots for people to look at: the repository's .artifacts/ folder (git-ignored).
 const artifacts = resolve(import.meta.dirname, '../../../.artifacts');
 
-// Debian's Chromium; browsers are never downloaded.
-const chromiumPath = (() => {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || '/usr/bin/chromium';
-  } catch {
-    return '/usr/bin/chromium';
-  }
-})();
-
 let browser: Browser;
 beforeAll(async () => {
   await mkdir(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Debian's Chromium, headless; browsers are never downloaded.
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
