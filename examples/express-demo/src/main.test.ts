@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { demoCredentials } from '@smskit/aliyun-emulator';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -146,5 +148,26 @@ describe('./run demo', () => {
     expect(started.output()).toMatch(
       /^express-demo: SMSKIT_ALIYUN_SIGN_NAME is set but SMSKIT_ALIYUN_TEMPLATE_CODE is not/,
     );
+
+    const folder = await mkdtemp(join(tmpdir(), 'smskit-demo-main-'));
+    try {
+      const config = join(folder, 'aliyun.json');
+      await writeFile(
+        config,
+        JSON.stringify({
+          accessKeyId: 'LTAI5tMine',
+          accessKeySecret: 'my-secret-value',
+          signName: 'MyShop',
+          templates: [],
+        }),
+      );
+      const invalid = start({ PORT: '0', SMSKIT_ALIYUN_CONFIG: config });
+      expect(await exitWithin(invalid, 10_000)).toBe(1);
+      expect(invalid.output()).toBe(
+        'express-demo: the Aliyun SMS options are not valid: Invalid Aliyun SMS options: templates: UsageType (Register, SignIn, ForgotPassword, Generic) should be provided in templates.\n',
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   }, 30_000);
 });
