@@ -268,8 +268,12 @@ fetch('/api/demo')
   .then((response) => response.json())
   .then((/** @type {{ inboxUrl: string | null }} */ demo) => {
     if (demo.inboxUrl === null) return;
+    // The emulator runs next to this server: on this page's host also when opened from another
+    // device (HOST=0.0.0.0), where the server's own name for it, 127.0.0.1, would not reach it.
+    const inbox = new URL(demo.inboxUrl);
+    inbox.hostname = location.hostname;
     const link = document.createElement('a');
-    link.href = demo.inboxUrl;
+    link.href = inbox.href;
     link.target = '_blank';
     link.rel = 'noopener';
     link.textContent = 'SMS inbox';

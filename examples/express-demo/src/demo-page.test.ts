@@ -185,4 +185,20 @@ describe('the demo page', () => {
       await page.close();
     }
   }, 60_000);
+
+  it('links the inbox on the host the page was opened with', async () => {
+    await using demo = await startDemo({ port: 0, emulatorPort: 0 });
+    const page = await browser.newPage();
+    try {
+      // As from a phone with HOST=0.0.0.0: a name for this machine other than 127.0.0.1.
+      await page.goto(demo.url.replace('127.0.0.1', 'localhost'));
+      const link = page.getByRole('link', { name: 'SMS inbox' });
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toBe(
+        demo.emulatorUrl?.replace('127.0.0.1', 'localhost'),
+      );
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 });
