@@ -197,6 +197,9 @@ describe('aliyunSmsConfigGuard new options', () => {
   it.each([
     ['dysmsapi.aliyuncs.com'],
     ['ftp://dysmsapi.aliyuncs.com'],
+    ['https://dysmsapi.aliyuncs.com/sms'],
+    ['https://dysmsapi.aliyuncs.com/?a=1'],
+    ['https://user:pass@dysmsapi.aliyuncs.com'],
     [''],
     [{ china: 'not a url' }],
     [5],

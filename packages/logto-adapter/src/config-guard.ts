@@ -9,14 +9,19 @@ export const requiredUsageTypes = ['Register', 'SignIn', 'ForgotPassword', 'Gene
 
 const nonEmpty = (name: string) => z.string().min(1, `${name} must not be empty`);
 
+// A base URL, as @smskit/aliyun takes it: no path, query, fragment or user info.
 const httpUrl = z.string().refine((value) => {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}, 'endpoint must be an http(s) URL such as https://dysmsapi.aliyuncs.com');
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === ''
+  );
+}, 'endpoint must be an http(s) base URL without a path, such as https://dysmsapi.aliyuncs.com');
 
 /**
  * One entry of `templates`, exactly as the official connector reads it: Aliyun's template kind in

@@ -35,7 +35,9 @@ describe('metadata', () => {
   it('has a name and description in English, Chinese and every language the official has', () => {
     const languages = ['en', 'zh-CN', 'zh-TW', ...Object.keys(official.metadata.name)];
     for (const phrases of [metadata.name, metadata.description]) {
-      for (const language of languages) expect(phrases[language]).toMatch(/\S/);
+      for (const language of languages) {
+        expect((phrases as Record<string, string>)[language]).toMatch(/\S/);
+      }
     }
   });
 

@@ -16,6 +16,21 @@ describe('toConnectorError', () => {
     ['a bad config', aliyun('INVALID_CONFIG'), ConnectorErrorCodes.InvalidConfig],
     ['a missing template', aliyun('TEMPLATE_NOT_FOUND'), ConnectorErrorCodes.TemplateNotFound],
     [
+      'a template Aliyun does not know',
+      aliyun('TEMPLATE_NOT_FOUND', 'isv.SMS_TEMPLATE_ILLEGAL'),
+      ConnectorErrorCodes.General,
+    ],
+    [
+      'a sign Aliyun refused',
+      aliyun('INVALID_CONFIG', 'isv.SMS_SIGNATURE_ILLEGAL'),
+      ConnectorErrorCodes.General,
+    ],
+    [
+      'template parameters Aliyun refused',
+      aliyun('INVALID_PARAMS', 'isv.INVALID_JSON_PARAM'),
+      ConnectorErrorCodes.General,
+    ],
+    [
       "Aliyun's per-number flow control",
       aliyun('RATE_LIMITED', 'isv.BUSINESS_LIMIT_CONTROL'),
       ConnectorErrorCodes.RateLimitExceeded,

@@ -10,24 +10,25 @@ const usageLimitCodes = new Set(['isv.DAY_LIMIT_CONTROL', 'isv.MONTH_LIMIT_CONTR
 const signatureCodes = new Set(['SignatureDoesNotMatch', 'IncompleteSignature']);
 
 function connectorErrorCode(error: SmsError): ConnectorErrorCodes {
+  if (error.code === 'RATE_LIMITED') {
+    // UsageLimitExceeded came with @logto/connector-kit 5.1.1; older Logto has only the other.
+    return usageLimitCodes.has(error.providerCode ?? '')
+      ? (ConnectorErrorCodes.UsageLimitExceeded ?? ConnectorErrorCodes.RateLimitExceeded)
+      : ConnectorErrorCodes.RateLimitExceeded;
+  }
+  // Whatever else Aliyun answered (an unknown template or sign, a refused number) is General, with
+  // Aliyun's code, as in the official connector.
+  if (error.providerCode !== undefined) return ConnectorErrorCodes.General;
   switch (error.code) {
     case 'INVALID_CONFIG':
       return ConnectorErrorCodes.InvalidConfig;
     case 'TEMPLATE_NOT_FOUND':
       return ConnectorErrorCodes.TemplateNotFound;
-    case 'RATE_LIMITED':
-      // UsageLimitExceeded came with @logto/connector-kit 5.1.1; older Logto has only the other.
-      return usageLimitCodes.has(error.providerCode ?? '')
-        ? (ConnectorErrorCodes.UsageLimitExceeded ?? ConnectorErrorCodes.RateLimitExceeded)
-        : ConnectorErrorCodes.RateLimitExceeded;
     case 'INVALID_RESPONSE':
       return ConnectorErrorCodes.InvalidResponse;
     case 'INVALID_PHONE_NUMBER':
     case 'INVALID_PARAMS':
-      // Refused before sending; what Aliyun refuses is a General error, as in the official connector.
-      return error.providerCode === undefined
-        ? ConnectorErrorCodes.InvalidRequestParameters
-        : ConnectorErrorCodes.General;
+      return ConnectorErrorCodes.InvalidRequestParameters;
     default:
       return ConnectorErrorCodes.General;
   }
