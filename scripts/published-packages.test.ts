@@ -63,7 +63,8 @@ describe.each(publicPackages.map(({ manifest }) => [manifest.name]))('%s, packed
       cwd: root,
     }).catch((error: { stdout: string; stderr: string }) => error);
     expect('code' in result ? `${result.stdout}${result.stderr}` : '').toBe('');
-  });
+    // attw starts a TypeScript program per tarball: seconds, more while other tests run.
+  }, 60_000);
 
   it('ships no tests or sources', async () => {
     const { stdout } = await run('tar', ['-tzf', tarball()]);
