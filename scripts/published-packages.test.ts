@@ -58,6 +58,7 @@ describe.each(publicPackages.map(({ manifest }) => [manifest.name]))('%s, packed
     expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
   });
 
+  // attw takes 3 to 5 s per tarball on a busy 2-core machine: more than vitest's default 5 s.
   it('has types that resolve for ESM consumers (Are The Types Wrong)', async () => {
     const result = await run('attw', [tarball(), '--profile', 'esm-only', '--format', 'ascii'], {
       cwd: root,

@@ -1,0 +1,4 @@
+export {
+  runVerificationStoreConformance,
+  type StoreConformanceSubject,
+} from './run-verification-store-conformance.js';
