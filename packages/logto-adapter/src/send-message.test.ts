@@ -230,6 +230,9 @@ describe('errors, as Logto ConnectorErrors', () => {
       'UsageType (SignIn, ForgotPassword, Generic) should be provided in templates.',
     );
     expect(emulator.inbox.list()).toEqual([]);
+    for (const view of [String(error), JSON.stringify(error), inspect(error, { depth: 10 })]) {
+      expect(view).not.toContain(demoConnectorConfig.accessKeySecret);
+    }
   });
 
   it('refuses a config the official connector accepts but Aliyun cannot, with InvalidConfig', async () => {
