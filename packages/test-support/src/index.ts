@@ -1,4 +1,11 @@
 export {
+  type AliyunSignatureVectors,
+  aliyunSignatureVectors,
+  type V1Vector,
+  type V3EndToEndVector,
+  type V3Vector,
+} from './aliyun-signature-vectors.js';
+export {
   driveVerificationLoad,
   type LoadRequest,
   type VerificationLoadOptions,

@@ -1,5 +1,5 @@
+import { aliyunSignatureVectors as vectors } from '@smskit/test-support';
 import { describe, expect, it } from 'vitest';
-import { vectors } from '../test-support/signature-vectors.js';
 import { percentEncode } from './percent-encode.js';
 import { v1Signature, v1StringToSign, verifyV1 } from './verify-v1.js';
 import {

@@ -1,3 +1,4 @@
+import { aliyunSignatureVectors as vectors } from '@smskit/test-support';
 import { describe, expect, it } from 'vitest';
 import {
   clientV1Signature,
@@ -7,7 +8,6 @@ import {
   clientV3StringToSign,
   rfc3986,
 } from './sign-request.js';
-import { vectors } from './signature-vectors.js';
 
 // The tests' own signer must be right before any test may trust it.
 describe('the test-only signer', () => {

@@ -1,7 +1,10 @@
-// The signature test vectors of ../../../../shared/aliyun/vectors.json (computed with the
-// official Aliyun SDK), copied into the package so that its tests run from a clean clone.
-import { readFileSync } from 'node:fs';
+// Aliyun's signature test vectors, ../../../../shared/aliyun/vectors.json copied in, so that the
+// tests of the client (@smskit/aliyun) and of the emulator run from a clean clone. Every expected
+// value was computed with the official Aliyun SDKs and, for the doc vectors, printed in Aliyun's
+// documentation.
+import vectors from './aliyun-signature-vectors.json' with { type: 'json' };
 
+/** An HMAC-SHA1 (SignatureVersion 1.0) vector. */
 export interface V1Vector {
   id: string;
   method: string;
@@ -11,6 +14,7 @@ export interface V1Vector {
   expectedSignature: string;
 }
 
+/** An ACS3-HMAC-SHA256 vector. */
 export interface V3Vector {
   id: string;
   method: string;
@@ -28,6 +32,7 @@ export interface V3Vector {
   expectedAuthorization: string;
 }
 
+/** A request the official client sent, as captured on the wire. */
 export interface V3EndToEndVector {
   id: string;
   accessKeyId: string;
@@ -39,11 +44,11 @@ export interface V3EndToEndVector {
   expectedAuthorization: string;
 }
 
-export const vectors = JSON.parse(
-  readFileSync(new URL('./signature-vectors.json', import.meta.url), 'utf8'),
-) as {
+export interface AliyunSignatureVectors {
   percentEncodeExamples: Record<string, string>;
   v1: V1Vector[];
   v3: V3Vector[];
   v3EndToEnd: V3EndToEndVector[];
-};
+}
+
+export const aliyunSignatureVectors: AliyunSignatureVectors = vectors as AliyunSignatureVectors;

@@ -1,0 +1,168 @@
+import { type Route, type TemplateInput, templatesSchema } from '@smskit/core';
+import { z } from 'zod';
+
+/** An AccessKey pair, temporary (STS, with its security token) or long-lived. */
+export interface AliyunCredentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** The STS security token that comes with a temporary (`STS.`) AccessKey. */
+  readonly securityToken?: string | undefined;
+}
+
+/** Returns the credentials to sign the next request with; see {@link AliyunSmsSenderOptions.credentials}. */
+export type AliyunCredentialsProvider = () => AliyunCredentials | Promise<AliyunCredentials>;
+
+/** A value for both routes, or one per route. */
+export type PerRoute<T> = T | { readonly [route in Route]?: T };
+
+/** When and how often a send is tried again; see {@link AliyunSmsSenderOptions.retry}. */
+export interface AliyunRetryOptions {
+  /** How many times a request is tried again after the first attempt. Default 2. */
+  readonly limit?: number;
+  /** The base delay before the first retry in ms, doubled for each further one. Default 200. */
+  readonly delay?: number;
+  /**
+   * The longest wait before a retry in ms. A throttling answer whose `x-acs-retry-after` asks for
+   * longer is not retried: the error carries `retryAfterSeconds`. Default 2000.
+   */
+  readonly backoffLimit?: number;
+}
+
+/**
+ * Options of `createAliyunSmsSender`. The first five are the config JSON of Logto's official
+ * Aliyun SMS connector, unchanged; the rest are optional.
+ */
+export interface AliyunSmsSenderOptions {
+  /**
+   * The AccessKey id. Default: the `ALIBABA_CLOUD_ACCESS_KEY_ID` environment variable, read for
+   * each request (with `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and `ALIBABA_CLOUD_SECURITY_TOKEN`).
+   */
+  readonly accessKeyId?: string | undefined;
+  /** The AccessKey secret; given together with `accessKeyId`. */
+  readonly accessKeySecret?: string | undefined;
+  /**
+   * The approved SMS signature (签名) to send with, or one per route: mainland China and
+   * international signatures are approved separately.
+   */
+  readonly signName: string | { readonly china: string; readonly overseas: string };
+  /**
+   * Which template to use for each usage type, as in Logto's config: `templateCode` is one code
+   * or `{ china, overseas }`. Must cover `Register`, `SignIn`, `ForgotPassword` and `Generic`.
+   */
+  readonly templates: readonly TemplateInput[];
+  /**
+   * Logto's strict region check: when true, only numbers that carry +86, 0086 or 86 go the
+   * mainland China route, and a bare number is read as starting with its country code.
+   * Default false: a bare 11-digit number starting with 1 is a mainland mobile number.
+   */
+  readonly strictPhoneRegionNumberCheck?: boolean | undefined;
+  /** The STS security token of a temporary `accessKeyId`. Default none. */
+  readonly securityToken?: string | undefined;
+  /**
+   * Called before every request for the credentials to sign it with, for rotating STS
+   * credentials; cache them in the provider. Takes the place of `accessKeyId`,
+   * `accessKeySecret` and `securityToken`. Default none.
+   */
+  readonly credentials?: AliyunCredentialsProvider | undefined;
+  /**
+   * The Dysmsapi base URL, for both routes or per route, such as `http://127.0.0.1:4010` for the
+   * emulator. Default `https://dysmsapi.aliyuncs.com` (the China site's central endpoint, which
+   * sends to mainland and overseas numbers).
+   */
+  readonly endpoint?: PerRoute<string> | undefined;
+  /** The region id sent with V1 requests (`RegionId`), for both routes or per route. Default `cn-hangzhou`. */
+  readonly regionId?: PerRoute<string> | undefined;
+  /**
+   * The request signature: `v3` (`ACS3-HMAC-SHA256`, what the official SDKs use today) or `v1`
+   * (HMAC-SHA1, what Logto's connector and `@alicloud/pop-core` use). Default `v3`.
+   */
+  readonly signatureVersion?: 'v3' | 'v1' | undefined;
+  /**
+   * How long one attempt may take in ms. After a timeout the message may have gone out, so it
+   * is never retried. Default 10000.
+   */
+  readonly timeout?: number | undefined;
+  /**
+   * Retries where Aliyun provably did not take the message: a throttling answer (`Throttling.*`,
+   * after its `x-acs-retry-after` wait) and a refused connection. Never after a timeout, a reset
+   * connection or a 5xx. A number is the `limit`; 0 turns retries off. Default
+   * `{ limit: 2, delay: 200, backoffLimit: 2000 }`, with jitter.
+   */
+  readonly retry?: number | AliyunRetryOptions | undefined;
+  /**
+   * The `fetch` that ky sends with. Default: a keep-alive undici connection pool shared by all
+   * senders (cheaper in CPU than the global `fetch`; see the README's "Transport").
+   */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** The `User-Agent` header. Default `smskit-aliyun (Node.js <version>)`. */
+  readonly userAgent?: string | undefined;
+}
+
+const nonEmpty = z.string().trim().min(1, { error: 'must not be empty' });
+
+// A base URL: http(s), no path, query, fragment or user info (which would end up in logs).
+const baseUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: 'must be an http(s) URL such as https://dysmsapi.aliyuncs.com',
+  })
+  .refine(
+    (value) => {
+      // Runs after a failed URL check too; that failure is reported already.
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return (
+        (url.pathname === '/' || url.pathname === '') &&
+        url.search === '' &&
+        url.hash === '' &&
+        url.username === '' &&
+        url.password === ''
+      );
+    },
+    { error: 'must be a base URL without path, query, fragment or user info' },
+  );
+
+const perRoute = <T extends z.ZodType>(schema: T, what: string) =>
+  z.union([schema, z.strictObject({ china: schema.optional(), overseas: schema.optional() })], {
+    error: `must be ${what} or { china, overseas }`,
+  });
+
+const isFunction = (value: unknown) => typeof value === 'function';
+
+/**
+ * The zod schema of {@link AliyunSmsSenderOptions}: a plain object schema, so that others (the
+ * Logto connector) can `.extend()` it. Cross-field rules (an id needs its secret) live in
+ * `parseAliyunSmsSenderOptions`, which also turns failures into `SmsError`s.
+ */
+export const aliyunSmsSenderOptionsSchema = z.object({
+  accessKeyId: nonEmpty.optional(),
+  accessKeySecret: nonEmpty.optional(),
+  signName: z.union([nonEmpty, z.object({ china: nonEmpty, overseas: nonEmpty })], {
+    error: 'must be a sign name or { china, overseas }',
+  }),
+  templates: templatesSchema,
+  strictPhoneRegionNumberCheck: z.boolean().optional(),
+  securityToken: nonEmpty.optional(),
+  credentials: z
+    .custom<AliyunCredentialsProvider>(isFunction, { error: 'must be a function' })
+    .optional(),
+  endpoint: perRoute(baseUrl, 'a base URL').optional(),
+  regionId: perRoute(
+    z.string().regex(/^[a-z0-9-]+$/, { error: 'must be a region id such as cn-hangzhou' }),
+    'a region id',
+  ).optional(),
+  signatureVersion: z.enum(['v3', 'v1']).optional(),
+  timeout: z.number().int().positive().max(2_147_483_647).optional(),
+  retry: z
+    .union([
+      z.number().int().min(0).max(10),
+      z.strictObject({
+        limit: z.number().int().min(0).max(10).optional(),
+        delay: z.number().int().min(0).max(60_000).optional(),
+        backoffLimit: z.number().int().min(0).max(600_000).optional(),
+      }),
+    ])
+    .optional(),
+  fetch: z.custom<typeof globalThis.fetch>(isFunction, { error: 'must be a function' }).optional(),
+  userAgent: nonEmpty.optional(),
+});
