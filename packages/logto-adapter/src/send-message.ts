@@ -11,7 +11,6 @@ import { isSmsError, isUsageType, type PhoneNumber, parsePhoneNumber } from '@sm
 import { type AliyunSmsConfig, aliyunSmsConfigGuard } from './config-guard.js';
 import { metadata } from './metadata.js';
 import { officialRoute } from './official-route.js';
-import { sendRoutedSms } from './send-routed-sms.js';
 import { toSenderOptions } from './sender-options.js';
 import { templateParams } from './template-params.js';
 import { toConnectorError } from './to-connector-error.js';
@@ -59,9 +58,9 @@ export const createSendMessage =
     const strictRegion = config.strictPhoneRegionNumberCheck ?? false;
 
     try {
+      const sender = createAliyunSmsSender(options);
       const phone = readable(to, strictRegion);
       if (phone !== undefined && isUsageType(type)) {
-        const sender = createAliyunSmsSender(options);
         const result = await sender.send({
           to,
           usageType: type,
@@ -81,7 +80,7 @@ export const createSendMessage =
       // it; a usage type unknown to @smskit/core gets the template Logto's kit picks.
       const route = phone?.route ?? officialRoute(to, strictRegion);
       const { templateCode } = template;
-      const answer = await sendRoutedSms(options, {
+      const result = await sender.sendRouted({
         route,
         phoneNumbers:
           phone === undefined
@@ -92,7 +91,7 @@ export const createSendMessage =
         templateCode: typeof templateCode === 'string' ? templateCode : templateCode[route],
         params,
       });
-      return { Code: 'OK', Message: 'OK', ...answer };
+      return { Code: 'OK', Message: 'OK', RequestId: result.requestId, BizId: result.messageId };
     } catch (error) {
       throw toConnectorError(error);
     }
