@@ -75,6 +75,25 @@ export function createAliyunSmsSender(options: AliyunSmsSenderOptions): AliyunSm
     // Every answer, 4xx and 5xx included, is a Dysmsapi document to read.
     throwHttpErrors: false,
   });
+  // SendSms on a route's endpoint and region; never retried once it may have been taken.
+  const callSendSms = (
+    route: Route,
+    params: Readonly<Record<string, string | undefined>>,
+    signal: AbortSignal | undefined,
+  ) =>
+    callAliyun(
+      http,
+      resolved,
+      {
+        action: 'SendSms',
+        params,
+        endpoint: resolved.endpoint[route],
+        regionId: resolved.regionId[route],
+        success: sendSmsSuccessSchema,
+        idempotent: false,
+      },
+      signal,
+    );
   // What a log line may show: no credential, no option value that could hold one.
   const description = {
     name: 'aliyun',
@@ -94,19 +113,7 @@ export function createAliyunSmsSender(options: AliyunSmsSenderOptions): AliyunSm
       const { signal } = sendOptions;
       signal?.throwIfAborted();
       const { message: read, destination, params } = prepareSendSms(resolved, message);
-      const answer = await callAliyun(
-        http,
-        resolved,
-        {
-          action: 'SendSms',
-          params,
-          endpoint: destination.endpoint,
-          regionId: destination.regionId,
-          success: sendSmsSuccessSchema,
-          idempotent: false,
-        },
-        signal,
-      );
+      const answer = await callSendSms(destination.route, params, signal);
       return {
         provider: 'aliyun',
         messageId: answer.BizId,
@@ -118,22 +125,14 @@ export function createAliyunSmsSender(options: AliyunSmsSenderOptions): AliyunSm
     async sendRouted(sms, sendOptions = {}) {
       const { signal } = sendOptions;
       signal?.throwIfAborted();
-      const answer = await callAliyun(
-        http,
-        resolved,
+      const answer = await callSendSms(
+        sms.route,
         {
-          action: 'SendSms',
-          params: {
-            PhoneNumbers: sms.phoneNumbers,
-            SignName: resolved.signName[sms.route],
-            TemplateCode: sms.templateCode,
-            TemplateParam:
-              Object.keys(sms.params).length === 0 ? undefined : JSON.stringify(sms.params),
-          },
-          endpoint: resolved.endpoint[sms.route],
-          regionId: resolved.regionId[sms.route],
-          success: sendSmsSuccessSchema,
-          idempotent: false,
+          PhoneNumbers: sms.phoneNumbers,
+          SignName: resolved.signName[sms.route],
+          TemplateCode: sms.templateCode,
+          TemplateParam:
+            Object.keys(sms.params).length === 0 ? undefined : JSON.stringify(sms.params),
         },
         signal,
       );
