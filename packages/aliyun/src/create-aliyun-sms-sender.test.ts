@@ -189,3 +189,54 @@ describe('createAliyunSmsSender', () => {
     });
   });
 });
+
+describe('sendRouted', () => {
+  const perRouteSigns = { signName: { china: 'smskit-cn', overseas: 'smskit-intl' } };
+
+  it.each([
+    ['china', '8613800138000', 'smskit-cn', 'SMS_CN_SIGN_IN', '+8613800138000'],
+    ['overseas', '85261234567', 'smskit-intl', 'SMS_INTL_SIGN_IN', '+85261234567'],
+  ] as const)(
+    'sends on the %s route the number as written, with that route sign',
+    async (route, phoneNumbers, signName, templateCode, phone) => {
+      const result = await sender(perRouteSigns).sendRouted({
+        route,
+        phoneNumbers,
+        templateCode,
+        params: { code: '4321' },
+      });
+      const message = emulator().inbox.last(phone);
+      expect(message).toMatchObject({
+        phoneNumbers,
+        signName,
+        templateCode,
+        params: { code: '4321' },
+      });
+      expect(result).toEqual({
+        provider: 'aliyun',
+        messageId: message?.bizId,
+        requestId: message?.requestId,
+        route,
+      });
+    },
+  );
+
+  it('leaves judging the number to Aliyun, and maps its refusal as send does', async () => {
+    const sent = record();
+    const error = await sender()
+      .sendRouted({
+        route: 'china',
+        phoneNumbers: '1380013',
+        templateCode: 'SMS_CN_SIGN_IN',
+        params: { code: '4321' },
+      })
+      .catch((caught: unknown) => caught);
+    expect(isSmsError(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: 'INVALID_PHONE_NUMBER',
+      providerCode: 'isv.MOBILE_NUMBER_ILLEGAL',
+    });
+    expect(onlyRequest(sent)).toBeDefined();
+    expect(emulator().inbox.list()).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import type { SendOptions, SendResult, SmsMessage, SmsSender } from '@smskit/core';
+import type { Route, SendOptions, SendResult, SmsMessage, SmsSender } from '@smskit/core';
 import ky from 'ky';
 import type { AliyunSmsSenderOptions } from './options/aliyun-sms-sender-options.js';
 import { parseAliyunSmsSenderOptions } from './options/parse-aliyun-sms-sender-options.js';
@@ -13,6 +13,27 @@ import { prepareSendSms } from './routing/prepare-send-sms.js';
 import { callAliyun } from './transport/call-aliyun.js';
 import { sharedUndiciFetch } from './transport/undici-fetch.js';
 
+/** A SendSms whose route, number and template the caller decided; see `sendRouted`. */
+export interface RoutedSendSms {
+  /** The route whose sign name, endpoint and region to use. */
+  readonly route: Route;
+  /** `PhoneNumbers`, sent exactly as written. */
+  readonly phoneNumbers: string;
+  readonly templateCode: string;
+  /** The template's variables; sent as `TemplateParam` JSON, left out when empty. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** What Aliyun answered when it accepted a {@link RoutedSendSms}. */
+export interface RoutedSendResult {
+  readonly provider: 'aliyun';
+  /** Aliyun's `BizId`. */
+  readonly messageId: string;
+  /** Aliyun's `RequestId`. */
+  readonly requestId: string;
+  readonly route: Route;
+}
+
 /** An {@link SmsSender} over Aliyun's Dysmsapi, with delivery status lookups. */
 export interface AliyunSmsSender extends SmsSender {
   readonly name: 'aliyun';
@@ -23,6 +44,16 @@ export interface AliyunSmsSender extends SmsSender {
    *   rejects with the signal's reason.
    */
   send(message: SmsMessage, options?: SendOptions): Promise<SendResult>;
+  /**
+   * Sends one SendSms exactly as the caller routed it, skipping the number, usage type and
+   * parameter checks of `send`: `phoneNumbers` goes as written, with the sign name, endpoint and
+   * region of `route`, and Aliyun judges it. For drop-ins that must send what `send` refuses
+   * (Logto's official connector sends numbers libphonenumber-js cannot read). Same credentials,
+   * retries, connection pool and error mapping as `send`.
+   *
+   * @throws {SmsError} as `send` does for Aliyun's answers.
+   */
+  sendRouted(sms: RoutedSendSms, options?: SendOptions): Promise<RoutedSendResult>;
   /** QuerySendDetails: the delivery status of messages sent to a number on a day. */
   querySendDetails(query: SendDetailsQuery, options?: SendOptions): Promise<SendDetails>;
 }
@@ -82,6 +113,35 @@ export function createAliyunSmsSender(options: AliyunSmsSenderOptions): AliyunSm
         requestId: answer.RequestId,
         route: destination.route,
         to: read.phone.e164,
+      };
+    },
+    async sendRouted(sms, sendOptions = {}) {
+      const { signal } = sendOptions;
+      signal?.throwIfAborted();
+      const answer = await callAliyun(
+        http,
+        resolved,
+        {
+          action: 'SendSms',
+          params: {
+            PhoneNumbers: sms.phoneNumbers,
+            SignName: resolved.signName[sms.route],
+            TemplateCode: sms.templateCode,
+            TemplateParam:
+              Object.keys(sms.params).length === 0 ? undefined : JSON.stringify(sms.params),
+          },
+          endpoint: resolved.endpoint[sms.route],
+          regionId: resolved.regionId[sms.route],
+          success: sendSmsSuccessSchema,
+          idempotent: false,
+        },
+        signal,
+      );
+      return {
+        provider: 'aliyun',
+        messageId: answer.BizId,
+        requestId: answer.RequestId,
+        route: sms.route,
       };
     },
     querySendDetails(query, queryOptions = {}) {

@@ -1,6 +1,8 @@
 export {
   type AliyunSmsSender,
   createAliyunSmsSender,
+  type RoutedSendResult,
+  type RoutedSendSms,
 } from './create-aliyun-sms-sender.js';
 export { resolveCredentials } from './credentials/resolve-credentials.js';
 export {

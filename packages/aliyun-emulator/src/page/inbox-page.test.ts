@@ -1,30 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@smskit/test-support/chromium';
 import { describe, expect, it } from 'vitest';
 import { chinaSend, emulatorFor, overseasSend, sendV1 } from '../test-support/emulator-fixture.js';
-
-// Debian's Chromium; browsers are never downloaded.
-const chromiumPath = (() => {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || '/usr/bin/chromium';
-  } catch {
-    return '/usr/bin/chromium';
-  }
-})();
-
-const launch = () =>
-  chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 
 describe('the inbox page', () => {
   it('is one self-contained HTML document', async () => {
@@ -39,7 +15,7 @@ describe('the inbox page', () => {
   it('shows a message sent to the emulator as it arrives, readable on a phone screen', async () => {
     await using emulator = await emulatorFor();
     await sendV1(emulator, 'SendSms', overseasSend);
-    const browser = await launch();
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({
         viewport: { width: 375, height: 740 },
