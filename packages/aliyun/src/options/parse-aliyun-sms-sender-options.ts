@@ -1,5 +1,6 @@
 import { type Route, SmsError, type Template } from '@smskit/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
 import { redactCredentials } from '../credentials/redact-credentials.js';
 import {
   type AliyunCredentials,
@@ -45,6 +46,8 @@ const invalidConfig = (field: string, problem: string) =>
     field,
   });
 
+let englishErrors: z.core.$ZodErrorMap | undefined;
+
 /**
  * Checks `input` against {@link aliyunSmsSenderOptionsSchema} and the rules between options, and
  * applies the defaults.
@@ -59,7 +62,9 @@ export function parseAliyunSmsSenderOptions(input: unknown): ResolvedAliyunSmsSe
       provider: 'aliyun',
     });
   }
-  const result = aliyunSmsSenderOptionsSchema.safeParse(input);
+  // zod/mini loads no language: the English messages are asked for here, for this parse only.
+  englishErrors ??= english().localeError;
+  const result = aliyunSmsSenderOptionsSchema.safeParse(input, { error: englishErrors });
   if (!result.success) throw toSmsError(result.error);
   const options = result.data;
 
@@ -133,7 +138,7 @@ const describeIssue = (issue: Issue) => {
 
 const fieldOf = (issue: Issue) => issue.path.map(String).join('.');
 
-function toSmsError(error: z.ZodError): SmsError {
+function toSmsError(error: z.core.$ZodError): SmsError {
   const issues = error.issues.map(innermost);
   const [first] = issues;
   const field = first === undefined ? undefined : fieldOf(first);

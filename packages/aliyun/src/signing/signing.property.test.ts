@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useEmulator, withNoticeTemplate } from '../../test/use-emulator.js';
 import { buildSignedRequest } from '../request/build-signed-request.js';
-import { sharedUndiciFetch } from '../transport/undici-fetch.js';
+import { createNodeHttpFetch } from '../transport/node-http-fetch.js';
 
 const emulator = useEmulator(withNoticeTemplate);
 
@@ -69,7 +69,7 @@ const requestParts = fc.record({
 
 describe.each(['v3', 'v1'] as const)('signed requests (%s)', (signatureVersion) => {
   it('are accepted by the emulator for any parameter names and values', async () => {
-    const send = sharedUndiciFetch();
+    const send = createNodeHttpFetch();
     await fc.assert(
       fc.asyncProperty(requestParts, async ({ name, outId, extra }) => {
         emulator().inbox.clear();
@@ -126,7 +126,7 @@ describe('names whose raw and encoded orders differ', () => {
         signatureVersion,
         userAgent: 'smskit-property-test',
       });
-      const response = await sharedUndiciFetch()(request.url, {
+      const response = await createNodeHttpFetch()(request.url, {
         method: request.method,
         headers: request.headers,
       });

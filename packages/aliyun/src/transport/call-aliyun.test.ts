@@ -1,6 +1,7 @@
 // How a send copes with the network and with Aliyun's failures, against the emulator's faults.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { demoConnectorConfig, demoCredentials } from '@smskit/aliyun-emulator';
@@ -106,12 +107,20 @@ describe('retries', () => {
     const relay = createRelay(emulator().port);
     cleanups.push(() => relay.close());
     let refusals = 0;
-    const onConnectError = () => {
+    const onRefused = () => {
       refusals += 1;
       if (refusals === 1) relay.listen(port);
     };
-    subscribe('undici:client:connectError', onConnectError);
-    cleanups.push(() => unsubscribe('undici:client:connectError', onConnectError));
+    // node:http's channel (the default transport) and undici's, whichever the sender uses.
+    const onRequestError = (message: unknown) => {
+      if ((message as { error?: { code?: string } }).error?.code === 'ECONNREFUSED') onRefused();
+    };
+    subscribe('http.client.request.error', onRequestError);
+    subscribe('undici:client:connectError', onRefused);
+    cleanups.push(() => {
+      unsubscribe('http.client.request.error', onRequestError);
+      unsubscribe('undici:client:connectError', onRefused);
+    });
     const sent = record(`http://127.0.0.1:${port}`);
 
     const result = await sender({
@@ -185,6 +194,41 @@ describe('failures that are never retried, since the message may have gone out',
       retryable: false,
       requestId: expect.any(String),
     });
+  });
+
+  it.each([
+    [
+      'an OK answer without BizId',
+      { Code: 'OK', Message: 'OK', RequestId: 'REQ-OK' },
+      /an OK answer that lacks fields/,
+      'REQ-OK',
+    ],
+    [
+      'JSON with a Code that is not a string',
+      { Code: 5, RequestId: 'REQ-5' },
+      /a body that is not a Dysmsapi answer/,
+      'REQ-HEADER',
+    ],
+    ['JSON null', null, /a body that is not a Dysmsapi answer/, 'REQ-HEADER'],
+  ])('%s is INVALID_RESPONSE, naming the problem', async (_, body, problem, requestId) => {
+    // A server of its own: the emulator only ever answers what Dysmsapi answers.
+    const server = createHttpServer((request, response) => {
+      request.resume();
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'x-acs-request-id': 'REQ-HEADER',
+      });
+      response.end(JSON.stringify(body));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    const { port } = server.address() as { port: number };
+    const error = await failure(
+      sender({ endpoint: `http://127.0.0.1:${port}`, retry: 0 }).send(message),
+    );
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', retryable: false, requestId });
+    expect(error.message).toMatch(problem);
   });
 
   it('an unreadable 5xx is PROVIDER_UNAVAILABLE', async () => {

@@ -1,16 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SmsError } from '@smskit/core';
-import type { KyInstance } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { resolveCredentials } from '../credentials/resolve-credentials.js';
 import { mapAliyunError } from '../errors/map-aliyun-error.js';
 import type { ResolvedAliyunSmsSenderOptions } from '../options/parse-aliyun-sms-sender-options.js';
 import { buildSignedRequest } from '../request/build-signed-request.js';
 import { type AliyunAnswer, aliyunAnswerSchema } from '../responses/aliyun-response-schemas.js';
+import { type LazyKy, loadKy } from './load-ky.js';
 import { isNothingSent, transportFailure } from './transport-failure.js';
 
 /** One Dysmsapi call. */
-export interface AliyunCall<Success extends z.ZodType> {
+export interface AliyunCall<Success extends z.ZodMiniType> {
   readonly action: string;
   readonly params: Readonly<Record<string, string | undefined>>;
   readonly endpoint: string;
@@ -37,7 +37,7 @@ const mayHaveBeenSent = (idempotent: boolean) =>
     : '; the message may have been sent: check querySendDetails before sending it again';
 
 const unreadableAnswer = (
-  call: Pick<AliyunCall<z.ZodType>, 'action' | 'idempotent'>,
+  call: Pick<AliyunCall<z.ZodMiniType>, 'action' | 'idempotent'>,
   problem: string,
   status: number,
   requestId: string | undefined,
@@ -70,8 +70,8 @@ const unreadableAnswer = (
  *
  * @throws {SmsError} for every failure; an aborted call rejects with the signal's reason.
  */
-export async function callAliyun<Success extends z.ZodType>(
-  http: KyInstance,
+export async function callAliyun<Success extends z.ZodMiniType>(
+  http: LazyKy,
   options: ResolvedAliyunSmsSenderOptions,
   call: AliyunCall<Success>,
   signal: AbortSignal | undefined,
@@ -96,7 +96,7 @@ export async function callAliyun<Success extends z.ZodType>(
     let headers: Headers;
     let text: string;
     try {
-      const response = await http(request.url, {
+      const response = await (await http())(request.url, {
         method: request.method,
         headers: request.headers,
         ...(signal === undefined ? {} : { signal }),
@@ -112,32 +112,34 @@ export async function callAliyun<Success extends z.ZodType>(
       }
       throw transportFailure(error, {
         action,
+        // ky is loaded: the request went through it.
+        timedOut: (await loadKy()).isTimeoutError(error),
         timeout: options.timeout,
         idempotent: call.idempotent,
         secrets: [credentials.accessKeySecret, credentials.securityToken],
       });
     }
 
-    const headerRequestId = headers.get('x-acs-request-id') ?? undefined;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       json = undefined;
     }
+    // The common case first, with one schema: a success (which the answer schema accepts too).
+    // Anything else is read as an answer, to say what went wrong.
+    const ok = status === 200 && (json as { Code?: unknown } | null | undefined)?.Code === 'OK';
+    if (ok) {
+      const success = call.success.safeParse(json);
+      if (success.success) return success.data;
+    }
+    const headerRequestId = headers.get('x-acs-request-id') ?? undefined;
     const answer = aliyunAnswerSchema.safeParse(json);
     if (!answer.success) {
       throw unreadableAnswer(call, 'a body that is not a Dysmsapi answer', status, headerRequestId);
     }
     const requestId = answer.data.RequestId ?? headerRequestId;
-
-    if (answer.data.Code === 'OK' && status === 200) {
-      const success = call.success.safeParse(json);
-      if (!success.success) {
-        throw unreadableAnswer(call, 'an OK answer that lacks fields', status, requestId);
-      }
-      return success.data;
-    }
+    if (ok) throw unreadableAnswer(call, 'an OK answer that lacks fields', status, requestId);
 
     const retryAfterMs = retryAfterMsOf(headers);
     const failure = mapAliyunError(
