@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchSettings } from './bench-settings.js';
 
 describe('parseBenchSettings', () => {
-  it("has issue 8's defaults: 5 rounds of 5,000 requests, 32 in flight, several thousand to warm up", () => {
+  it("has issue 8's defaults: 5 rounds of 5,000 requests, 32 in flight, thousands to warm up", () => {
     expect(parseBenchSettings([])).toEqual({
       rounds: 5,
       requests: 5_000,
       concurrency: 32,
-      warmupRequests: 4_000,
+      warmupRequests: 10_000,
       coldRuns: 15,
       signingIterations: 20_000,
       loadDurationMs: 4_000,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 /** The sections of a run. */
-export const sections = ['throughput', 'footprint', 'signing', 'load'] as const;
+export const sections = ['throughput', 'footprint', 'layers', 'signing', 'load'] as const;
 export type Section = (typeof sections)[number];
 
 /** What `pnpm bench` was asked to do. */
@@ -30,13 +30,14 @@ export const usage = `pnpm bench [-- options]
   --rounds N              measured rounds per client and mode (default 5)
   --requests N            requests per client, mode and round (default 5000)
   --concurrency N         requests in flight in the concurrent mode (default 32)
-  --warmup N              warm-up requests per client (default 4000)
+  --warmup N              warm-up requests per client (default 10000)
   --cold-runs N           fresh processes per cold-start figure (default 15)
   --signing-iterations N  calls per signing operation and round (default 20000)
   --load-seconds N        seconds per verification load round (default 4)
-  --only ID,ID            only these clients (smskit-v3, smskit-v1, smskit-v3-global-fetch,
-                          official, pop-core, logto, floor)
-  --skip SECTION,...      leave out throughput, footprint, signing or load
+  --only ID,ID            only these clients (smskit-v3, smskit-v1, smskit-v3-undici,
+                          smskit-v3-global-fetch, official, pop-core, logto, floor)
+  --skip SECTION,...      leave out throughput, footprint, layers (HTTP layers alone),
+                          signing or load
   --wait-idle MINUTES     first wait up to this long for the load average to fall below --max-load
   --max-load X            the load average to wait for (default 0.5)
   --profile ID,ID         run these clients' processes with --cpu-prof and --heap-prof (bench/.profiles)
@@ -101,7 +102,7 @@ export function parseBenchSettings(argv: readonly string[]): BenchSettings {
     rounds: count('rounds', values.rounds, quick ? 1 : 5),
     requests: count('requests', values.requests, quick ? 500 : 5_000),
     concurrency: count('concurrency', values.concurrency, 32),
-    warmupRequests: count('warmup', values.warmup, quick ? 500 : 4_000, 0),
+    warmupRequests: count('warmup', values.warmup, quick ? 500 : 10_000, 0),
     coldRuns: count('cold-runs', values['cold-runs'], quick ? 3 : 15),
     signingIterations: count(
       'signing-iterations',

@@ -6,6 +6,7 @@ import { demoCredentials, startEmulator } from '@smskit/aliyun-emulator';
 import { type BenchSettings, parseBenchSettings, usage } from './bench-settings.js';
 import type { BenchTarget } from './clients/bench-client.js';
 import { clientCatalog } from './clients/client-catalog.js';
+import { httpLayerCatalog } from './clients/http-layer-catalog.js';
 import { measureFootprints } from './footprint/measure-footprints.js';
 import { benchRoot } from './paths.js';
 import { assembleResults, type RawMeasurements } from './report/assemble-results.js';
@@ -48,6 +49,7 @@ async function run(settings: BenchSettings): Promise<void> {
   const target: BenchTarget = { ...message, endpoint: stub.url };
   const raw: { -readonly [K in keyof RawMeasurements]: RawMeasurements[K] } = {
     throughput: undefined,
+    httpLayers: undefined,
     footprints: undefined,
     signing: undefined,
     verificationLoad: undefined,
@@ -78,6 +80,14 @@ async function run(settings: BenchSettings): Promise<void> {
       } finally {
         await emulator.stop();
       }
+    }
+    if (runs('layers') && settings.only.length === 0) {
+      raw.httpLayers = await measureThroughput(
+        httpLayerCatalog,
+        target,
+        { ...settings, rounds: Math.min(settings.rounds, 3) },
+        { onProgress: progress },
+      );
     }
     if (runs('footprint')) {
       raw.footprints = await measureFootprints(clients, {

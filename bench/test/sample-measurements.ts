@@ -32,8 +32,17 @@ export function sampleRaw(clients: readonly ClientSpec[] = clientCatalog): RawMe
       concurrent: [batch(figures(id)[0] * 0.9), batch(figures(id)[0] * 1.1)],
       peakRssBytes: figures(id)[1] * 1e6,
     })),
+    httpLayers: [
+      {
+        id: 'ky-zero-cost-fetch',
+        sequential: [batch(50)],
+        concurrent: [batch(80), batch(90)],
+        peakRssBytes: 300e6,
+      },
+    ],
     footprints: {
       bareNodeMs: [70, 80],
+      components: [{ specifier: 'zod/mini', coldImportMs: [160, 170] }],
       clients: clients.map(({ id, packages }): ClientFootprint => {
         const [, , coldImport, bundleKilobytes, installedMegabytes] = figures(id);
         return {
@@ -79,7 +88,13 @@ export function sampleRaw(clients: readonly ClientSpec[] = clientCatalog): RawMe
 
 export const sampleRun: Omit<
   BenchResults,
-  'clients' | 'bareNodeMs' | 'signing' | 'verificationLoad' | 'targets'
+  | 'clients'
+  | 'bareNodeMs'
+  | 'componentImports'
+  | 'httpLayers'
+  | 'signing'
+  | 'verificationLoad'
+  | 'targets'
 > = {
   schemaVersion: 1,
   startedAt: '2025-06-01T10:00:00.000Z',

@@ -39,6 +39,14 @@ export const clientCatalog: readonly ClientSpec[] = [
     packages: ['@smskit/aliyun'],
   },
   {
+    id: 'smskit-v3-undici',
+    label: '@smskit/aliyun V3, undici',
+    role: 'smskit-option',
+    module: 'smskit-undici',
+    variant: { signatureVersion: 'v3' },
+    packages: ['@smskit/aliyun', 'undici'],
+  },
+  {
     id: 'smskit-v3-global-fetch',
     label: '@smskit/aliyun V3, global fetch',
     role: 'smskit-option',

@@ -1,5 +1,6 @@
 // @smskit/aliyun, as its README shows it. Variants: `signatureVersion` (v3, v1) and
-// `fetch: 'global'` (Node's global fetch instead of the default transport).
+// `fetch: 'global'` (Node's global fetch instead of the default transport). The undici transport
+// is smskit-undici.ts, which needs undici installed.
 import { createAliyunSmsSender } from '@smskit/aliyun';
 import type { CreateBenchClient } from './bench-client.js';
 

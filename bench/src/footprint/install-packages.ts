@@ -148,3 +148,19 @@ export async function installPackages(
     await rm(packDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Removes the installs of workspace packages (keyed by a tarball hash) that `keep` does not name:
+ * each change to `@smskit/*` makes a new one, and only the newest is of any use.
+ */
+export async function pruneWorkspaceInstalls(
+  cacheRoot: string,
+  keep: ReadonlySet<string>,
+): Promise<void> {
+  if (!existsSync(cacheRoot)) return;
+  for (const entry of await readdir(cacheRoot)) {
+    if (/-[0-9a-f]{12}$/.test(entry) && !keep.has(entry)) {
+      await rm(join(cacheRoot, entry), { recursive: true, force: true });
+    }
+  }
+}

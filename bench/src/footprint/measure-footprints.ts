@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { BenchTarget } from '../clients/bench-client.js';
 import type { ClientSpec } from '../clients/client-catalog.js';
-import { type Installation, installPackages } from './install-packages.js';
+import { type Installation, installPackages, pruneWorkspaceInstalls } from './install-packages.js';
 import { type BundleMeasurement, measureBundle } from './measure-bundle.js';
 import { timeNodeProcess } from './time-node-process.js';
 import { type ClientScripts, targetVariable, writeClientScripts } from './write-client-scripts.js';
@@ -17,6 +20,15 @@ export interface ClientFootprint {
   /** Whether the bundle, run alone, sent its message: it holds everything it needs. */
   readonly bundleSends: boolean;
 }
+
+/** The packages @smskit/aliyun is made of, each imported alone: where its cold import goes. */
+export const componentImports = [
+  'zod',
+  'zod/mini',
+  'libphonenumber-js/mobile',
+  'ky',
+  'undici',
+] as const;
 
 /** Options of {@link measureFootprints}. */
 export interface MeasureFootprintsOptions {
@@ -37,7 +49,12 @@ export interface MeasureFootprintsOptions {
 export async function measureFootprints(
   clients: readonly ClientSpec[],
   options: MeasureFootprintsOptions,
-): Promise<{ bareNodeMs: readonly number[]; clients: readonly ClientFootprint[] }> {
+): Promise<{
+  bareNodeMs: readonly number[];
+  clients: readonly ClientFootprint[];
+  /** Wall ms of importing each of {@link componentImports} alone, per run. */
+  components: readonly { readonly specifier: string; readonly coldImportMs: readonly number[] }[];
+}> {
   const progress = options.onProgress ?? (() => undefined);
   const installs = new Map<string, Installation>();
   const prepared: { client: ClientSpec; installation: Installation; scripts: ClientScripts }[] = [];
@@ -56,6 +73,11 @@ export async function measureFootprints(
     });
   }
 
+  await pruneWorkspaceInstalls(
+    options.cacheRoot,
+    new Set([...installs.values()].map((installation) => installation.key)),
+  );
+
   const env = { [targetVariable]: JSON.stringify(options.target) };
   const bundles = new Map<string, { bundle: BundleMeasurement; sends: boolean }>();
   for (const { client, installation, scripts } of prepared) {
@@ -71,6 +93,24 @@ export async function measureFootprints(
     bundles.set(client.id, { bundle, sends });
   }
 
+  // The install of smskit with undici holds every component.
+  const componentsDir = prepared.find(({ installation }) =>
+    componentImports.every((specifier) =>
+      existsSync(join(installation.dir, 'node_modules', specifier.split('/')[0] as string)),
+    ),
+  )?.installation.dir;
+  const componentScripts = new Map<string, string>();
+  if (componentsDir !== undefined) {
+    for (const specifier of componentImports) {
+      const script = `import-${specifier.replaceAll('/', '-')}.js`;
+      await writeFile(join(componentsDir, script), `import '${specifier}';\n`);
+      componentScripts.set(specifier, script);
+    }
+  }
+  const componentMs = new Map<string, number[]>(
+    componentImports.map((specifier) => [specifier, []]),
+  );
+
   const bareNodeMs: number[] = [];
   const coldImportMs = new Map<string, number[]>(clients.map((client) => [client.id, []]));
   const coldSendMs = new Map<string, number[]>(clients.map((client) => [client.id, []]));
@@ -83,10 +123,19 @@ export async function measureFootprints(
       coldImportMs.get(client.id)?.push(await timeNodeProcess(scripts.importOnly, { cwd }));
       coldSendMs.get(client.id)?.push(await timeNodeProcess(scripts.sendOne, { cwd, env }));
     }
+    for (const [specifier, script] of componentScripts) {
+      componentMs
+        .get(specifier)
+        ?.push(await timeNodeProcess(script, { cwd: componentsDir as string }));
+    }
   }
 
   return {
     bareNodeMs,
+    components: [...componentScripts.keys()].map((specifier) => ({
+      specifier,
+      coldImportMs: componentMs.get(specifier) ?? [],
+    })),
     clients: prepared.map(({ client, installation }) => {
       const { bundle, sends } = bundles.get(client.id) as {
         bundle: BundleMeasurement;

@@ -26,6 +26,9 @@ describe('assembleResults', () => {
     expect(popCore?.footprint?.coldImportMs.values).toEqual([120, 120]);
     expect(popCore?.footprint?.coldSendMs.median).toBe(140);
     expect(results.bareNodeMs?.median).toBe(75);
+    expect(results.componentImports).toMatchObject([
+      { specifier: 'zod/mini', coldImportMs: { values: [90, 90] } },
+    ]);
   });
 
   it('keeps sections that were not run as null, and a skipped store with its reason', () => {

@@ -1,4 +1,5 @@
 import type { ClientSpec } from '../clients/client-catalog.js';
+import { httpLayerCatalog } from '../clients/http-layer-catalog.js';
 import type { ClientFootprint } from '../footprint/measure-footprints.js';
 import type { SigningResult } from '../signing/measure-signing.js';
 import type { BatchMeasurement } from '../throughput/client-process-messages.js';
@@ -11,8 +12,17 @@ import { summarize } from './statistics.js';
 /** Everything a run measured, before it is summarised. */
 export interface RawMeasurements {
   readonly throughput: readonly ClientThroughput[] | undefined;
+  /** The HTTP layers alone, measured like clients. */
+  readonly httpLayers: readonly ClientThroughput[] | undefined;
   readonly footprints:
-    | { readonly bareNodeMs: readonly number[]; readonly clients: readonly ClientFootprint[] }
+    | {
+        readonly bareNodeMs: readonly number[];
+        readonly clients: readonly ClientFootprint[];
+        readonly components: readonly {
+          readonly specifier: string;
+          readonly coldImportMs: readonly number[];
+        }[];
+      }
     | undefined;
   readonly signing: readonly SigningResult[] | undefined;
   readonly verificationLoad: readonly VerificationLoadResult[] | undefined;
@@ -33,7 +43,16 @@ const aboveBare = (runs: readonly number[], bare: readonly number[]) =>
 export function assembleResults(
   clients: readonly ClientSpec[],
   raw: RawMeasurements,
-  run: Omit<BenchResults, 'clients' | 'bareNodeMs' | 'signing' | 'verificationLoad' | 'targets'>,
+  run: Omit<
+    BenchResults,
+    | 'clients'
+    | 'bareNodeMs'
+    | 'componentImports'
+    | 'httpLayers'
+    | 'signing'
+    | 'verificationLoad'
+    | 'targets'
+  >,
 ): BenchResults {
   const bare = raw.footprints?.bareNodeMs ?? [];
   const rows: ClientResult[] = clients.map((client) => {
@@ -71,6 +90,16 @@ export function assembleResults(
     ...run,
     clients: rows,
     bareNodeMs: raw.footprints === undefined ? null : summarize(bare),
+    componentImports: (raw.footprints?.components ?? []).map(({ specifier, coldImportMs }) => ({
+      specifier,
+      coldImportMs: aboveBare(coldImportMs, bare),
+    })),
+    httpLayers: (raw.httpLayers ?? []).map((measured) => ({
+      id: measured.id,
+      label: httpLayerCatalog.find((layer) => layer.id === measured.id)?.label ?? measured.id,
+      cpuMicrosPerRequest: mode(measured.concurrent).cpuMicrosPerRequest,
+      peakRssBytes: measured.peakRssBytes,
+    })),
     signing: (raw.signing ?? []).map(({ id, label, opsPerSecond }) => ({
       id,
       label,

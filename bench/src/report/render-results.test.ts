@@ -31,6 +31,12 @@ describe('renderResultsMarkdown', () => {
     expect(markdown).toMatch(/\| @smskit\/aliyun V3 \| [^\n]*0\.52× \|/);
   });
 
+  it('lists the HTTP layers alone', () => {
+    expect(markdown).toMatch(
+      /\| ky over a fetch that costs nothing [^\n]*\| 85 \| 12 % \| 300\.0 MB \|/,
+    );
+  });
+
   it('lists the targets with a visible miss, and a skipped store', () => {
     expect(markdown).toContain('CPU per request at 32 in flight ≤ 1.5× the floor');
     expect(markdown).toContain('| redis | skipped: redis-server is not installed |');

@@ -3,6 +3,8 @@ import type { BenchResults } from './results-schema.js';
 import {
   bundleContentsTable,
   clientsTable,
+  componentImportsTable,
+  httpLayersTable,
   ratiosTable,
   signingTable,
   spreadTable,
@@ -41,6 +43,8 @@ const sections = (results: BenchResults): [string, Table][] => [
   ['Spread between rounds ((max − min) / median)', spreadTable(results)],
   ['Targets (issue 8)', targetsTable(results)],
   ['What the bundles hold', bundleContentsTable(results)],
+  ['Cold import of the parts of @smskit/aliyun', componentImportsTable(results)],
+  ['HTTP layers alone', httpLayersTable(results)],
   ['Signing alone', signingTable(results)],
   ['Express verification load (send + verify)', verificationLoadTable(results)],
 ];

@@ -76,6 +76,17 @@ export const benchResultsSchema = z.object({
   }),
   clients: z.array(clientResultSchema),
   bareNodeMs: summarySchema.nullable(),
+  /** The packages @smskit/aliyun is made of, each imported alone, above bare node. */
+  componentImports: z.array(z.object({ specifier: z.string(), coldImportMs: summarySchema })),
+  /** The HTTP layers alone: CPU per request at the concurrency of the run, and peak RSS. */
+  httpLayers: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      cpuMicrosPerRequest: summarySchema,
+      peakRssBytes: z.number(),
+    }),
+  ),
   signing: z.array(z.object({ id: z.string(), label: z.string(), opsPerSecond: summarySchema })),
   verificationLoad: z.array(
     z.object({

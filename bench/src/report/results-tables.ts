@@ -144,6 +144,36 @@ export function bundleContentsTable(results: BenchResults): Table {
   };
 }
 
+/** Cold import of each package @smskit/aliyun is made of, alone. */
+export function componentImportsTable(results: BenchResults): Table {
+  return {
+    headers: ['package imported alone', 'cold import', 'spread'],
+    rows: results.componentImports.map((component) => [
+      component.specifier,
+      `${integer(component.coldImportMs.median)} ms`,
+      percent(component.coldImportMs),
+    ]),
+  };
+}
+
+/** CPU per request and peak RSS of each HTTP layer alone. */
+export function httpLayersTable(results: BenchResults): Table {
+  return {
+    headers: [
+      'layer',
+      `CPU µs/req, ${results.settings.concurrency} in flight`,
+      'spread',
+      'peak RSS',
+    ],
+    rows: results.httpLayers.map((layer) => [
+      layer.label,
+      integer(layer.cpuMicrosPerRequest.median),
+      percent(layer.cpuMicrosPerRequest),
+      megabytes(layer.peakRssBytes),
+    ]),
+  };
+}
+
 /** Ops per second of the signing step alone. */
 export function signingTable(results: BenchResults): Table {
   return {

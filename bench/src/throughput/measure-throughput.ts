@@ -1,7 +1,10 @@
 import type { BenchTarget } from '../clients/bench-client.js';
-import type { ClientSpec } from '../clients/client-catalog.js';
 import type { BatchMeasurement } from './client-process-messages.js';
-import { type ClientProcess, startClientProcess } from './start-client-process.js';
+import {
+  type ClientProcess,
+  type ClientProcessSpec,
+  startClientProcess,
+} from './start-client-process.js';
 
 /** How many requests, how often, how many at once. */
 export interface ThroughputSettings {
@@ -48,7 +51,7 @@ export interface MeasureThroughputOptions {
  * Only one client sends at a time; the others wait with their connections open.
  */
 export async function measureThroughput(
-  clients: readonly ClientSpec[],
+  clients: readonly (ClientProcessSpec & { readonly id: string })[],
   target: BenchTarget,
   settings: ThroughputSettings,
   options: MeasureThroughputOptions = {},
