@@ -12,6 +12,10 @@ const emulator = useEmulator();
 const httpAgent = new HttpAgent({ keepAlive: true });
 afterAll(() => httpAgent.destroy());
 
+/** `Agent#addRequest`, where an agent takes each request; Node's typings leave it out. */
+const spyOnAddRequest = (agent: HttpAgent) =>
+  vi.spyOn(agent as unknown as { addRequest(...args: unknown[]): void }, 'addRequest');
+
 const servers: Server[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) {
@@ -51,7 +55,7 @@ describe('createNodeHttpFetch', () => {
 
   it('sends the request body and headers given, through the agent given', async () => {
     const recorder = recordRequests(emulator().url);
-    const addRequest = vi.spyOn(httpAgent, 'addRequest');
+    const addRequest = spyOnAddRequest(httpAgent);
     try {
       const fetch = createNodeHttpFetch({ httpAgent });
       const post = (body: string | undefined) =>
@@ -94,7 +98,7 @@ describe('createNodeHttpFetch', () => {
 
   it('sends https URLs through the https agent', async () => {
     const httpsAgent = new HttpsAgent();
-    const addRequest = vi.spyOn(httpsAgent, 'addRequest');
+    const addRequest = spyOnAddRequest(httpsAgent);
     // Nothing listens on port 9 here: the connection is refused after the agent took it.
     await expect(
       createNodeHttpFetch({ httpsAgent })('https://127.0.0.1:9/', { method: 'POST' }),
