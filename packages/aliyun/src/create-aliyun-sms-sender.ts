@@ -10,8 +10,8 @@ import {
 import { sendSmsSuccessSchema } from './responses/aliyun-response-schemas.js';
 import { prepareSendSms } from './routing/prepare-send-sms.js';
 import { callAliyun } from './transport/call-aliyun.js';
-import { lazyKy } from './transport/load-ky.js';
-import { createNodeHttpFetch } from './transport/node-http-fetch.js';
+import { createFetchExchange } from './transport/fetch-exchange.js';
+import { createNodeHttpExchange } from './transport/node-http-exchange.js';
 
 /** A SendSms whose route, number and template the caller decided; see `sendRouted`. */
 export interface RoutedSendSms {
@@ -67,14 +67,10 @@ export interface AliyunSmsSender extends SmsSender {
  */
 export function createAliyunSmsSender(options: AliyunSmsSenderOptions): AliyunSmsSender {
   const resolved = parseAliyunSmsSenderOptions(options);
-  const http = lazyKy({
-    fetch: resolved.fetch ?? createNodeHttpFetch(),
-    timeout: resolved.timeout,
-    // Retries are callAliyun's: each attempt must be signed afresh.
-    retry: 0,
-    // Every answer, 4xx and 5xx included, is a Dysmsapi document to read.
-    throwHttpErrors: false,
-  });
+  const http =
+    resolved.fetch === undefined
+      ? createNodeHttpExchange(resolved.timeout, resolved.agents)
+      : createFetchExchange(resolved.fetch, resolved.timeout);
   // What a log line may show: no credential, no option value that could hold one.
   const description = {
     name: 'aliyun',

@@ -93,7 +93,8 @@ export function parsePhoneNumber(
   else international = digits;
 
   const candidate = `+${international}`;
-  const parsed = parsePhoneNumberFromString(candidate);
+  // Not `extract`: the input is already one number in E.164 form, nothing to search for.
+  const parsed = parsePhoneNumberFromString(candidate, { extract: false });
   // A valid number has a valid length, so the length check (which parses the number again) runs
   // only to say why a number is not valid: half the work for the numbers that are.
   if (parsed === undefined || !parsed.isValid()) {

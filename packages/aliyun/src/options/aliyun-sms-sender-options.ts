@@ -1,5 +1,6 @@
 import { type Route, type TemplateInput, templatesSchema } from '@smskit/core';
 import * as z from 'zod/mini';
+import type { NodeHttpAgents } from '../transport/node-http-exchange.js';
 
 /** An AccessKey pair, temporary (STS, with its security token) or long-lived. */
 export interface AliyunCredentials {
@@ -90,10 +91,15 @@ export interface AliyunSmsSenderOptions {
    */
   readonly retry?: number | AliyunRetryOptions | undefined;
   /**
-   * The `fetch` that ky sends with. Default: `createNodeHttpFetch()`, Node's own `node:http` and
-   * `node:https` with keep-alive agents shared by all senders (nothing to install or bundle, half
-   * the CPU time of the global `fetch`). `createUndiciFetch(dispatcher)` sends through undici,
-   * the global `fetch` works too; see the README's "Transport".
+   * The `node:http` / `node:https` agents of the default transport, for TLS options or a proxy
+   * (an `https.Agent` such as `https-proxy-agent`'s). Default: keep-alive agents shared by all
+   * senders. Ignored when `fetch` is given.
+   */
+  readonly agents?: NodeHttpAgents | undefined;
+  /**
+   * Sends through ky over this `fetch` instead of the default transport (Node's own `node:http`
+   * and `node:https`, which costs about half the CPU per request): the global `fetch`,
+   * `createUndiciFetch(dispatcher)`, a test's. See the README's "Transport".
    */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** The `User-Agent` header. Default `smskit-aliyun (Node.js <version>)`. */
@@ -132,6 +138,10 @@ const perRoute = <T extends z.ZodMiniType>(schema: T, what: string) =>
   });
 
 const isFunction = (value: unknown) => typeof value === 'function';
+// What node:http calls on an agent; checked by shape so that this module need not load node:http.
+const isAgent = (value: unknown) =>
+  typeof (value as { addRequest?: unknown } | null)?.addRequest === 'function';
+const agentError = { error: 'must be an http.Agent or https.Agent' };
 
 const wholeNumber = (minimum: number, maximum: number) =>
   z.number().check(z.int(), z.minimum(minimum), z.maximum(maximum));
@@ -176,6 +186,12 @@ export const aliyunSmsSenderOptionsSchema = z.object({
         backoffLimit: z.optional(wholeNumber(0, 600_000)),
       }),
     ]),
+  ),
+  agents: z.optional(
+    z.strictObject({
+      http: z.optional(z.custom<NonNullable<NodeHttpAgents['http']>>(isAgent, agentError)),
+      https: z.optional(z.custom<NonNullable<NodeHttpAgents['https']>>(isAgent, agentError)),
+    }),
   ),
   fetch: z.optional(z.custom<typeof globalThis.fetch>(isFunction, { error: 'must be a function' })),
   userAgent: z.optional(nonEmpty),

@@ -2,6 +2,7 @@ import { type Route, SmsError, type Template } from '@smskit/core';
 import type * as z from 'zod/mini';
 import english from 'zod/v4/locales/en.js';
 import { redactCredentials } from '../credentials/redact-credentials.js';
+import type { NodeHttpAgents } from '../transport/node-http-exchange.js';
 import {
   type AliyunCredentials,
   type AliyunCredentialsProvider,
@@ -28,6 +29,7 @@ export interface ResolvedAliyunSmsSenderOptions {
   readonly signatureVersion: 'v3' | 'v1';
   readonly timeout: number;
   readonly retry: { readonly limit: number; readonly delay: number; readonly backoffLimit: number };
+  readonly agents: NodeHttpAgents;
   readonly fetch: typeof globalThis.fetch | undefined;
   readonly userAgent: string;
 }
@@ -107,6 +109,7 @@ export function parseAliyunSmsSenderOptions(input: unknown): ResolvedAliyunSmsSe
       delay: retry?.delay ?? 200,
       backoffLimit: retry?.backoffLimit ?? 2_000,
     },
+    agents: options.agents ?? {},
     fetch: options.fetch,
     userAgent: options.userAgent ?? `smskit-aliyun (Node.js ${process.version})`,
   };

@@ -7,7 +7,7 @@ import {
 } from '../responses/aliyun-response-schemas.js';
 import { formatPhoneNumber } from '../routing/resolve-destination.js';
 import { callAliyun } from '../transport/call-aliyun.js';
-import type { LazyKy } from '../transport/load-ky.js';
+import type { HttpExchange } from '../transport/http-exchange.js';
 
 /** What {@link AliyunSmsSender.querySendDetails} looks up. */
 export interface SendDetailsQuery {
@@ -98,7 +98,7 @@ const pageNumber = (value: number | undefined, field: string, fallback: number, 
 
 /** QuerySendDetails: the delivery status of the messages sent to a number on a day. */
 export async function querySendDetails(
-  http: LazyKy,
+  http: HttpExchange,
   options: ResolvedAliyunSmsSenderOptions,
   query: SendDetailsQuery,
   signal: AbortSignal | undefined,

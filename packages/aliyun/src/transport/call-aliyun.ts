@@ -6,7 +6,7 @@ import { mapAliyunError } from '../errors/map-aliyun-error.js';
 import type { ResolvedAliyunSmsSenderOptions } from '../options/parse-aliyun-sms-sender-options.js';
 import { buildSignedRequest } from '../request/build-signed-request.js';
 import { type AliyunAnswer, aliyunAnswerSchema } from '../responses/aliyun-response-schemas.js';
-import { type LazyKy, loadKy } from './load-ky.js';
+import { ExchangeTimeoutError, type HttpAnswer, type HttpExchange } from './http-exchange.js';
 import { isNothingSent, transportFailure } from './transport-failure.js';
 
 /** One Dysmsapi call. */
@@ -26,8 +26,8 @@ const throttled = (answer: AliyunAnswer) =>
 
 // `x-acs-retry-after` is in milliseconds: the official SDKs (@alicloud/openapi-core's
 // getThrottlingTimeLeft, read by @darabonba/typescript's backoff) wait that many ms.
-const retryAfterMsOf = (headers: Headers) => {
-  const value = Number.parseInt(headers.get('x-acs-retry-after') ?? '', 10);
+const retryAfterMsOf = (answer: HttpAnswer) => {
+  const value = Number.parseInt(answer.header('x-acs-retry-after') ?? '', 10);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 };
 
@@ -60,18 +60,18 @@ const unreadableAnswer = (
       );
 
 /**
- * Sends one Dysmsapi call through ky, signed afresh (nonce, timestamp, credentials) for every
+ * Sends one Dysmsapi call, signed afresh (nonce, timestamp, credentials) for every
  * attempt, and returns its validated success answer.
  *
  * Retries, with exponential backoff and jitter, only where Aliyun provably did not take the
  * request: a throttling answer (after `x-acs-retry-after` when given, unless that is longer than
- * `retry.backoffLimit`) and a refused connection. Not ky's retry: it would re-send the same
- * signed request, whose nonce Aliyun rejects, and cannot wait for `x-acs-retry-after`.
+ * `retry.backoffLimit`) and a refused connection. Never the same signed request twice: Aliyun
+ * rejects a nonce it has seen.
  *
  * @throws {SmsError} for every failure; an aborted call rejects with the signal's reason.
  */
 export async function callAliyun<Success extends z.ZodMiniType>(
-  http: LazyKy,
+  exchange: HttpExchange,
   options: ResolvedAliyunSmsSenderOptions,
   call: AliyunCall<Success>,
   signal: AbortSignal | undefined,
@@ -79,7 +79,8 @@ export async function callAliyun<Success extends z.ZodMiniType>(
   const { action } = call;
   for (let attempt = 0; ; attempt += 1) {
     signal?.throwIfAborted();
-    const credentials = await resolveCredentials(options);
+    // Static credentials need no promise: one await fewer per message.
+    const credentials = options.staticCredentials ?? (await resolveCredentials(options));
     signal?.throwIfAborted();
     const request = buildSignedRequest({
       action,
@@ -92,18 +93,9 @@ export async function callAliyun<Success extends z.ZodMiniType>(
     });
     const attemptsLeft = attempt < options.retry.limit;
 
-    let status: number;
-    let headers: Headers;
-    let text: string;
+    let answer: HttpAnswer;
     try {
-      const response = await (await http())(request.url, {
-        method: request.method,
-        headers: request.headers,
-        ...(signal === undefined ? {} : { signal }),
-      });
-      status = response.status;
-      headers = response.headers;
-      text = await response.text();
+      answer = await exchange(request, signal);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (attemptsLeft && isNothingSent(error)) {
@@ -112,13 +104,13 @@ export async function callAliyun<Success extends z.ZodMiniType>(
       }
       throw transportFailure(error, {
         action,
-        // ky is loaded: the request went through it.
-        timedOut: (await loadKy()).isTimeoutError(error),
+        timedOut: error instanceof ExchangeTimeoutError,
         timeout: options.timeout,
         idempotent: call.idempotent,
         secrets: [credentials.accessKeySecret, credentials.securityToken],
       });
     }
+    const { status, text } = answer;
 
     let json: unknown;
     try {
@@ -133,26 +125,26 @@ export async function callAliyun<Success extends z.ZodMiniType>(
       const success = call.success.safeParse(json);
       if (success.success) return success.data;
     }
-    const headerRequestId = headers.get('x-acs-request-id') ?? undefined;
-    const answer = aliyunAnswerSchema.safeParse(json);
-    if (!answer.success) {
+    const headerRequestId = answer.header('x-acs-request-id');
+    const read = aliyunAnswerSchema.safeParse(json);
+    if (!read.success) {
       throw unreadableAnswer(call, 'a body that is not a Dysmsapi answer', status, headerRequestId);
     }
-    const requestId = answer.data.RequestId ?? headerRequestId;
+    const requestId = read.data.RequestId ?? headerRequestId;
     if (ok) throw unreadableAnswer(call, 'an OK answer that lacks fields', status, requestId);
 
-    const retryAfterMs = retryAfterMsOf(headers);
+    const retryAfterMs = retryAfterMsOf(answer);
     const failure = mapAliyunError(
       {
-        code: answer.data.Code,
-        message: answer.data.Message,
+        code: read.data.Code,
+        message: read.data.Message,
         requestId,
         status,
         retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1_000),
       },
       { action },
     );
-    if (attemptsLeft && throttled(answer.data)) {
+    if (attemptsLeft && throttled(read.data)) {
       const waited = await backOff(options.retry, attempt, retryAfterMs, signal);
       if (waited) continue;
     }
