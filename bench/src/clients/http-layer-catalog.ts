@@ -13,17 +13,19 @@ const layer = (id: string, label: string): HttpLayerSpec => ({
   variant: { layer: id },
 });
 
-/** The layers, cheapest question first: what ky alone costs, then each transport. */
+/** The layers: the two raw transports, what ky alone costs, then each fetch with and without ky. */
 export const httpLayerCatalog: readonly HttpLayerSpec[] = [
+  layer('undici-pool-request', "undici's `Pool.request` (the floor's transport)"),
+  layer(
+    'node-http-request',
+    "node:http's `request` with a keep-alive agent (@smskit/aliyun's default transport)",
+  ),
   layer('ky-zero-cost-fetch', "ky over a fetch that costs nothing (@smskit/aliyun's ky options)"),
   layer('ky-zero-cost-fetch-no-timeout', 'the same with `timeout: false`'),
   layer('request-with-signal', '`new Request(url, { headers, signal })` alone, as ky makes it'),
   layer('request-without-signal', '`new Request(url, { headers })` alone'),
-  layer('undici-pool-request', "undici's `Pool.request` (the floor's transport)"),
   layer('undici-fetch', '`createUndiciFetch(new Agent())`'),
-  layer('node-http-fetch', '`createNodeHttpFetch()` (node:http)'),
   layer('global-fetch', "Node's global `fetch`"),
   layer('ky-undici-fetch', 'ky over `createUndiciFetch`'),
-  layer('ky-node-http-fetch', 'ky over `createNodeHttpFetch` (the default)'),
   layer('ky-global-fetch', "ky over Node's global `fetch`"),
 ];

@@ -1,8 +1,10 @@
-// The HTTP layers under @smskit/aliyun, alone, to tell what each costs per request: ky over a
-// fetch that costs nothing, the `new Request` ky makes for every request, the fetch adapters
-// and Node's global fetch against the stub, and ky over each. The requests carry the headers
+// The HTTP layers under @smskit/aliyun, alone, to tell what each costs per request: node:http's
+// `request` (the default transport's way), undici's `Pool.request` (the floor's), ky over a
+// fetch that costs nothing, the `new Request` ky makes for every request, the fetch adapter and
+// Node's global fetch against the stub, and ky over each (the `fetch` option's way). The requests carry the headers
 // and query of a signed SendSms (fixed; the stub checks no signature). Variant `layer`.
-import { createNodeHttpFetch, createUndiciFetch } from '@smskit/aliyun';
+import { Agent as HttpAgent, request } from 'node:http';
+import { createUndiciFetch } from '@smskit/aliyun';
 import ky from 'ky';
 import { Agent, Pool } from 'undici';
 import type { CreateBenchClient } from './bench-client.js';
@@ -66,10 +68,31 @@ export const createClient: CreateBenchClient = async (target, variant) => {
         expectOk(await response.body.text());
       };
     },
-    'node-http-fetch': () => alone(createNodeHttpFetch()),
+    'node-http-request': () => {
+      // As @smskit/aliyun's default transport sends: a keep-alive agent, the body read whole.
+      const agent = new HttpAgent({ keepAlive: true, scheduling: 'lifo', timeout: 5_000 });
+      closers.push(async () => agent.destroy());
+      return () =>
+        new Promise<void>((resolve, reject) => {
+          const outgoing = request(url, { method: 'POST', headers, agent }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => {
+              try {
+                expectOk(Buffer.concat(chunks).toString('utf8'));
+                resolve();
+              } catch (error) {
+                reject(error);
+              }
+            });
+            response.on('error', reject);
+          });
+          outgoing.on('error', reject);
+          outgoing.end();
+        });
+    },
     'undici-fetch': () => alone(undici()),
     'global-fetch': () => alone(globalThis.fetch),
-    'ky-node-http-fetch': () => viaKy(createNodeHttpFetch()),
     'ky-undici-fetch': () => viaKy(undici()),
     'ky-global-fetch': () => viaKy(globalThis.fetch),
   };
