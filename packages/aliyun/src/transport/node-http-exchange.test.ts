@@ -81,6 +81,21 @@ describe('createNodeHttpExchange', () => {
     expect(answer.text).toBe('{"Code":"OK"}');
   });
 
+  it('sends the path and query as written, to the host and port of the URL', async () => {
+    const seen: (string | undefined)[] = [];
+    const url = await serve((request, response) => {
+      seen.push(`${request.headers.host} ${request.url}`);
+      request.resume();
+      response.end('{}');
+    });
+    const exchange = createNodeHttpExchange(10_000);
+    const host = url.slice('http://'.length);
+    for (const target of [url, `${url}/`, `${url}?A=1&B=%2F`, `${url}/?A=1`]) {
+      await exchange(post(target), undefined);
+    }
+    expect(seen).toEqual([`${host} /`, `${host} /`, `${host} /?A=1&B=%2F`, `${host} /?A=1`]);
+  });
+
   it('sends https URLs through the https agent', async () => {
     const httpsAgent = new HttpsAgent();
     const addRequest = spyOnAddRequest(httpsAgent);

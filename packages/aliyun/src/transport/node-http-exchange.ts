@@ -11,7 +11,6 @@ export interface NodeHttpAgents {
 }
 
 type Send = (
-  url: string,
   options: RequestOptions,
   onResponse: (response: IncomingMessage) => void,
 ) => import('node:http').ClientRequest;
@@ -35,6 +34,29 @@ const loadNodeHttp = () =>
     send: { http: http.request, https: https.request },
     agents: { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) },
   })));
+
+interface Target {
+  readonly secure: boolean;
+  readonly hostname: string;
+  readonly port: string;
+}
+
+// Most senders talk to one or two origins: each is parsed once.
+const targets = new Map<string, Target>();
+const targetOf = (origin: string): Target => {
+  let target = targets.get(origin);
+  if (target === undefined) {
+    const url = new URL(origin);
+    target = {
+      secure: url.protocol === 'https:',
+      // An IPv6 literal goes to request() without its brackets.
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port,
+    };
+    if (targets.size < 64) targets.set(origin, target);
+  }
+  return target;
+};
 
 const answerOf = (response: IncomingMessage, text: string): HttpAnswer => ({
   status: response.statusCode ?? 0,
@@ -67,13 +89,22 @@ export function createNodeHttpExchange(timeout: number, agents: NodeHttpAgents =
         },
       };
     }
-    const secure = request.url.startsWith('https:');
+    // Origin and path split here, rather than a URL string given to request(): Node would parse
+    // the URL and merge it into the options for every message (about 10 µs of CPU).
+    const { url } = request;
+    let end = url.indexOf('//') + 2;
+    while (end < url.length && url[end] !== '/' && url[end] !== '?') end += 1;
+    const { secure, hostname, port } = targetOf(url.slice(0, end));
     const send = secure ? node.send.https : node.send.http;
     const options: RequestOptions = {
+      protocol: secure ? 'https:' : 'http:',
+      hostname,
+      port,
+      path: url[end] === '/' ? url.slice(end) : `/${url.slice(end)}`,
       method: request.method,
       headers: request.headers,
       agent: secure ? node.agents.https : node.agents.http,
-      ...(signal === undefined ? {} : { signal }),
+      signal,
     };
     try {
       return await new Promise<HttpAnswer>((resolve, reject) => {
@@ -82,7 +113,7 @@ export function createNodeHttpExchange(timeout: number, agents: NodeHttpAgents =
           clearTimeout(timer);
           reject(error);
         };
-        const outgoing = send(request.url, options, (response) => {
+        const outgoing = send(options, (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
