@@ -39,7 +39,8 @@ const stackConfigSchema = z
     allowBatchSend: z.boolean().default(false),
     allowQuerySendDetails: z.boolean().default(false),
     signName: signNameSchema.optional(),
-    templates: templatesSchema.optional(),
+    // A zod/mini schema (from @smskit/core) nests in this classic one; it has no `.optional()`.
+    templates: z.optional(templatesSchema),
     strictPhoneRegionNumberCheck: z.boolean().default(false),
     role: z
       .object({

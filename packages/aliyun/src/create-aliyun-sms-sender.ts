@@ -1,6 +1,5 @@
 import { inspect } from 'node:util';
 import type { Route, SendOptions, SendResult, SmsMessage, SmsSender } from '@smskit/core';
-import ky from 'ky';
 import type { AliyunSmsSenderOptions } from './options/aliyun-sms-sender-options.js';
 import { parseAliyunSmsSenderOptions } from './options/parse-aliyun-sms-sender-options.js';
 import {
@@ -11,7 +10,8 @@ import {
 import { sendSmsSuccessSchema } from './responses/aliyun-response-schemas.js';
 import { prepareSendSms } from './routing/prepare-send-sms.js';
 import { callAliyun } from './transport/call-aliyun.js';
-import { sharedUndiciFetch } from './transport/undici-fetch.js';
+import { createFetchExchange } from './transport/fetch-exchange.js';
+import { createNodeHttpExchange } from './transport/node-http-exchange.js';
 
 /** A SendSms whose route, number and template the caller decided; see `sendRouted`. */
 export interface RoutedSendSms {
@@ -67,14 +67,10 @@ export interface AliyunSmsSender extends SmsSender {
  */
 export function createAliyunSmsSender(options: AliyunSmsSenderOptions): AliyunSmsSender {
   const resolved = parseAliyunSmsSenderOptions(options);
-  const http = ky.create({
-    fetch: resolved.fetch ?? sharedUndiciFetch(),
-    timeout: resolved.timeout,
-    // Retries are callAliyun's: each attempt must be signed afresh.
-    retry: 0,
-    // Every answer, 4xx and 5xx included, is a Dysmsapi document to read.
-    throwHttpErrors: false,
-  });
+  const http =
+    resolved.fetch === undefined
+      ? createNodeHttpExchange(resolved.timeout, resolved.agents)
+      : createFetchExchange(resolved.fetch, resolved.timeout);
   // SendSms on a route's endpoint and region; never retried once it may have been taken.
   const callSendSms = (
     route: Route,

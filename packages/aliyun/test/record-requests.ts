@@ -1,6 +1,9 @@
-// Records the requests undici writes to a server, as they go on the wire, through undici's
-// diagnostics channel: the request that went out, not a mock of the code that made it.
+// Records the requests a client writes to a server, as they go on the wire, through the
+// diagnostics channels of node:http (the default transport) and undici (createUndiciFetch, the
+// global fetch): the request that went out, not a mock of the code that made it.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
+import type { Socket } from 'node:net';
 
 export interface WireRequest {
   readonly method: string;
@@ -12,19 +15,20 @@ export interface WireRequest {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-interface SendHeadersMessage {
+interface UndiciSendHeaders {
   request: { origin: string | URL };
   headers: string;
 }
 
-const channel = 'undici:client:sendHeaders';
+const undiciChannel = 'undici:client:sendHeaders';
+// Published once node:http has written the request (its head is in `_header` then).
+const nodeHttpChannel = 'http.client.request.start';
 
 export function recordRequests(origin: string): { readonly sent: WireRequest[]; stop(): void } {
   const sent: WireRequest[] = [];
-  const listener = (message: unknown) => {
-    const { request, headers } = message as SendHeadersMessage;
-    if (String(request.origin) !== origin) return;
-    const [requestLine = '', ...lines] = headers.split('\r\n');
+  const record = (requestOrigin: string, head: string) => {
+    if (requestOrigin !== origin) return;
+    const [requestLine = '', ...lines] = head.split('\r\n');
     const [method = '', target = ''] = requestLine.split(' ');
     const parsed: Record<string, string> = {};
     for (const line of lines) {
@@ -38,6 +42,30 @@ export function recordRequests(origin: string): { readonly sent: WireRequest[]; 
       headers: parsed,
     });
   };
-  subscribe(channel, listener);
-  return { sent, stop: () => unsubscribe(channel, listener) };
+  const onUndici = (message: unknown) => {
+    const { request, headers } = message as UndiciSendHeaders;
+    record(String(request.origin), headers);
+  };
+  const onNodeHttp = (message: unknown) => {
+    const { request } = message as { request: ClientRequest & { _header?: string } };
+    const requestOrigin = `${request.protocol}//${String(request.getHeader('host'))}`;
+    const head = request._header ?? '';
+    // node:http has written the request once it has a socket, even one still connecting: it
+    // went on the wire only if that socket connects (a refused connection sent nothing).
+    const onSocket = (socket: Socket) => {
+      if (socket.connecting) socket.once('connect', () => record(requestOrigin, head));
+      else record(requestOrigin, head);
+    };
+    if (request.socket === null) request.once('socket', onSocket);
+    else onSocket(request.socket);
+  };
+  subscribe(undiciChannel, onUndici);
+  subscribe(nodeHttpChannel, onNodeHttp);
+  return {
+    sent,
+    stop: () => {
+      unsubscribe(undiciChannel, onUndici);
+      unsubscribe(nodeHttpChannel, onNodeHttp);
+    },
+  };
 }

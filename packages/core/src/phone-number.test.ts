@@ -1,3 +1,9 @@
+import {
+  getCountries,
+  getExampleNumber,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/mobile';
+import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumber } from './phone-number.js';
 import { isSmsError } from './sms-error.js';
@@ -114,5 +120,19 @@ describe('parsePhoneNumber', () => {
         message: 'phone is not a valid phone number: it is empty',
       }),
     );
+  });
+
+  // parsePhoneNumber checks the length only of numbers that are not valid, to say why: sound as
+  // long as every valid number has a valid length, which holds for every country's example.
+  it("reads every country's example mobile number, whose length libphonenumber-js also accepts", () => {
+    let read = 0;
+    for (const country of getCountries()) {
+      const example = getExampleNumber(country, examples);
+      if (example === undefined) continue;
+      expect(parsePhoneNumber(example.number).e164, country).toBe(example.number);
+      expect(validatePhoneNumberLength(example.number), country).toBeUndefined();
+      read += 1;
+    }
+    expect(read).toBeGreaterThan(200);
   });
 });

@@ -93,12 +93,15 @@ export function parsePhoneNumber(
   else international = digits;
 
   const candidate = `+${international}`;
-  const lengthProblem = validatePhoneNumberLength(candidate);
-  if (lengthProblem !== undefined) {
-    throw invalid(lengthProblems[lengthProblem] ?? 'its length is wrong');
-  }
-  const parsed = parsePhoneNumberFromString(candidate);
+  // Not `extract`: the input is already one number in E.164 form, nothing to search for.
+  const parsed = parsePhoneNumberFromString(candidate, { extract: false });
+  // A valid number has a valid length, so the length check (which parses the number again) runs
+  // only to say why a number is not valid: half the work for the numbers that are.
   if (parsed === undefined || !parsed.isValid()) {
+    const lengthProblem = validatePhoneNumberLength(candidate);
+    if (lengthProblem !== undefined) {
+      throw invalid(lengthProblems[lengthProblem] ?? 'its length is wrong');
+    }
     if (readAsMainland) {
       throw invalid(
         'a bare 11-digit number starting with 1 is read as a mainland China mobile number, and this is none; ' +

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z as classic } from 'zod';
+import * as mini from 'zod/mini';
 import { isSmsError } from './sms-error.js';
 import { resolveTemplate, templatesSchema } from './templates.js';
 
@@ -49,6 +51,35 @@ describe('templatesSchema', () => {
     ['an entry that is not an object', [...required, 'SMS_1']],
   ])('rejects %s', (_, input) => {
     expect(templatesSchema.safeParse(input).success).toBe(false);
+  });
+});
+
+// The schemas are zod/mini's (small bundles); zod 4's classic API and zod/mini share one core,
+// so a schema of either kind nests in an object of the other, messages and defaults intact.
+describe('templatesSchema inside schemas of either zod API', () => {
+  const message = 'UsageType (Register, ForgotPassword, Generic) should be provided in templates.';
+
+  it('works inside a classic zod object', () => {
+    const config = classic.object({ name: classic.string().min(1), templates: templatesSchema });
+    expect(config.parse({ name: 'sms', templates: required }).templates[0]).toEqual({
+      type: 2,
+      usageType: 'Register',
+      templateCode: 'SMS_REGISTER',
+    });
+    expect(config.safeParse({ name: 'sms', templates: [required[1]] }).error?.issues).toMatchObject(
+      [{ path: ['templates'], message }],
+    );
+    expect(config.optional().safeParse(undefined).success).toBe(true);
+    expect(classic.optional(templatesSchema).safeParse(undefined).success).toBe(true);
+  });
+
+  it('works inside a zod/mini object that also holds a classic schema', () => {
+    const config = mini.object({ name: classic.string().min(1), templates: templatesSchema });
+    expect(config.parse({ name: 'sms', templates: required }).templates).toHaveLength(4);
+    expect(config.safeParse({ name: '', templates: [required[1]] }).error?.issues).toMatchObject([
+      { path: ['name'], code: 'too_small' },
+      { path: ['templates'], message },
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Route } from './route.js';
 import { SmsError } from './sms-error.js';
 import { requiredUsageTypes } from './usage-types.js';
@@ -17,7 +17,7 @@ export const templateCodeSchema = z.union([
 
 /** One entry of a template list: which template to use for a usage type. */
 export const templateSchema = z.object({
-  type: z.literal(templateKinds).default(2),
+  type: z._default(z.literal(templateKinds), 2),
   // Any name: Logto accepts usage types it does not know yet, and so must a drop-in.
   usageType: z.string(),
   templateCode: templateCodeSchema,
@@ -34,16 +34,18 @@ export type TemplateCode = z.output<typeof templateCodeSchema>;
  * The `templates` config of Logto's official Aliyun connector, unchanged: it accepts exactly
  * what that connector accepts and reports every missing required usage type in one message.
  */
-export const templatesSchema = z.array(templateSchema).superRefine((templates, context) => {
-  const present = new Set(templates.map((template) => template.usageType));
-  const missing = requiredUsageTypes.filter((usageType) => !present.has(usageType));
-  if (missing.length > 0) {
-    context.addIssue({
-      code: 'custom',
-      message: `UsageType (${missing.join(', ')}) should be provided in templates.`,
-    });
-  }
-});
+export const templatesSchema = z.array(templateSchema).check(
+  z.superRefine((templates, context) => {
+    const present = new Set(templates.map((template) => template.usageType));
+    const missing = requiredUsageTypes.filter((usageType) => !present.has(usageType));
+    if (missing.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `UsageType (${missing.join(', ')}) should be provided in templates.`,
+      });
+    }
+  }),
+);
 
 /**
  * The template code to send a message of `usageType` to a number on `route`, falling back to

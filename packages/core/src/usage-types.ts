@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Why a message is sent. The names are Logto's template types, so that a Logto template list

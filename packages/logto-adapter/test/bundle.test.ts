@@ -41,16 +41,17 @@ describe('lib/index.js', () => {
     expect(new Set(packages)).toEqual(allowed);
   });
 
-  it('requires only Node built-ins from the bundled CommonJS code', () => {
-    // esbuild's own calls for bundled CommonJS modules, which it does not list as imports.
+  it('requires only Node built-ins from any bundled CommonJS code', () => {
+    // esbuild's own calls for bundled CommonJS modules, which it does not list as imports. Every
+    // package bundled today is ESM (@smskit/aliyun sends through node:http, not undici), so there
+    // may be none; a CommonJS dependency added later must not require a package Logto lacks.
     const required = [...source.matchAll(/__require\("([^"]+)"\)/g)].map((match) => match[1] ?? '');
-    expect(required.length).toBeGreaterThan(0);
     expect(required.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
   });
 
   it('ships the licences of the packages it bundles', async () => {
     const notices = await readFile(join(packageRoot, 'lib', 'THIRD-PARTY-NOTICES.txt'), 'utf8');
-    for (const bundled of ['zod', 'ky', 'undici', 'libphonenumber-js', '@smskit/aliyun']) {
+    for (const bundled of ['zod', 'ky', 'libphonenumber-js', '@smskit/aliyun']) {
       expect(notices, bundled).toMatch(new RegExp(`^${bundled}@\\d+\\.\\d+\\.\\d+ \\(MIT\\)`, 'm'));
     }
     expect(notices).toMatch(/Permission is hereby granted/);

@@ -1,5 +1,6 @@
 import { type Route, type TemplateInput, templatesSchema } from '@smskit/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { NodeHttpAgents } from '../transport/node-http-exchange.js';
 
 /** An AccessKey pair, temporary (STS, with its security token) or long-lived. */
 export interface AliyunCredentials {
@@ -90,15 +91,22 @@ export interface AliyunSmsSenderOptions {
    */
   readonly retry?: number | AliyunRetryOptions | undefined;
   /**
-   * The `fetch` that ky sends with. Default: a keep-alive undici connection pool shared by all
-   * senders (cheaper in CPU than the global `fetch`; see the README's "Transport").
+   * The `node:http` / `node:https` agents of the default transport, for TLS options or a proxy
+   * (an `https.Agent` such as `https-proxy-agent`'s). Default: keep-alive agents shared by all
+   * senders. Ignored when `fetch` is given.
+   */
+  readonly agents?: NodeHttpAgents | undefined;
+  /**
+   * Sends through ky over this `fetch` instead of the default transport (Node's own `node:http`
+   * and `node:https`, which costs about half the CPU per request): the global `fetch`,
+   * `createUndiciFetch(dispatcher)`, a test's. See the README's "Transport".
    */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** The `User-Agent` header. Default `smskit-aliyun (Node.js <version>)`. */
   readonly userAgent?: string | undefined;
 }
 
-const nonEmpty = z.string().trim().min(1, { error: 'must not be empty' });
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
 
 // A base URL: http(s), no path, query, fragment or user info (which would end up in logs).
 const baseUrl = z
@@ -106,63 +114,85 @@ const baseUrl = z
     protocol: /^https?$/,
     error: 'must be an http(s) URL such as https://dysmsapi.aliyuncs.com',
   })
-  .refine(
-    (value) => {
-      // Runs after a failed URL check too; that failure is reported already.
-      if (!URL.canParse(value)) return true;
-      const url = new URL(value);
-      return (
-        (url.pathname === '/' || url.pathname === '') &&
-        url.search === '' &&
-        url.hash === '' &&
-        url.username === '' &&
-        url.password === ''
-      );
-    },
-    { error: 'must be a base URL without path, query, fragment or user info' },
+  .check(
+    z.refine(
+      (value) => {
+        // Runs after a failed URL check too; that failure is reported already.
+        if (!URL.canParse(value)) return true;
+        const url = new URL(value);
+        return (
+          (url.pathname === '/' || url.pathname === '') &&
+          url.search === '' &&
+          url.hash === '' &&
+          url.username === '' &&
+          url.password === ''
+        );
+      },
+      { error: 'must be a base URL without path, query, fragment or user info' },
+    ),
   );
 
-const perRoute = <T extends z.ZodType>(schema: T, what: string) =>
-  z.union([schema, z.strictObject({ china: schema.optional(), overseas: schema.optional() })], {
+const perRoute = <T extends z.ZodMiniType>(schema: T, what: string) =>
+  z.union([schema, z.strictObject({ china: z.optional(schema), overseas: z.optional(schema) })], {
     error: `must be ${what} or { china, overseas }`,
   });
 
 const isFunction = (value: unknown) => typeof value === 'function';
+// What node:http calls on an agent; checked by shape so that this module need not load node:http.
+const isAgent = (value: unknown) =>
+  typeof (value as { addRequest?: unknown } | null)?.addRequest === 'function';
+const agentError = { error: 'must be an http.Agent or https.Agent' };
+
+const wholeNumber = (minimum: number, maximum: number) =>
+  z.number().check(z.int(), z.minimum(minimum), z.maximum(maximum));
 
 /**
- * The zod schema of {@link AliyunSmsSenderOptions}: a plain object schema, so that others (the
- * Logto connector) can `.extend()` it. Cross-field rules (an id needs its secret) live in
- * `parseAliyunSmsSenderOptions`, which also turns failures into `SmsError`s.
+ * The zod schema of {@link AliyunSmsSenderOptions}, built with `zod/mini` (a small bundle) as a
+ * plain object schema, so that others can extend it: `z.extend(aliyunSmsSenderOptionsSchema,
+ * { … })` with `zod/mini`, or `z.object({ ...aliyunSmsSenderOptionsSchema.shape, … })` with
+ * classic zod 4 (both APIs share one core, so each nests in the other). Cross-field rules (an id
+ * needs its secret) live in `parseAliyunSmsSenderOptions`, which also turns failures into
+ * `SmsError`s.
  */
 export const aliyunSmsSenderOptionsSchema = z.object({
-  accessKeyId: nonEmpty.optional(),
-  accessKeySecret: nonEmpty.optional(),
+  accessKeyId: z.optional(nonEmpty),
+  accessKeySecret: z.optional(nonEmpty),
   signName: z.union([nonEmpty, z.object({ china: nonEmpty, overseas: nonEmpty })], {
     error: 'must be a sign name or { china, overseas }',
   }),
   templates: templatesSchema,
-  strictPhoneRegionNumberCheck: z.boolean().optional(),
-  securityToken: nonEmpty.optional(),
-  credentials: z
-    .custom<AliyunCredentialsProvider>(isFunction, { error: 'must be a function' })
-    .optional(),
-  endpoint: perRoute(baseUrl, 'a base URL').optional(),
-  regionId: perRoute(
-    z.string().regex(/^[a-z0-9-]+$/, { error: 'must be a region id such as cn-hangzhou' }),
-    'a region id',
-  ).optional(),
-  signatureVersion: z.enum(['v3', 'v1']).optional(),
-  timeout: z.number().int().positive().max(2_147_483_647).optional(),
-  retry: z
-    .union([
-      z.number().int().min(0).max(10),
+  strictPhoneRegionNumberCheck: z.optional(z.boolean()),
+  securityToken: z.optional(nonEmpty),
+  credentials: z.optional(
+    z.custom<AliyunCredentialsProvider>(isFunction, { error: 'must be a function' }),
+  ),
+  endpoint: z.optional(perRoute(baseUrl, 'a base URL')),
+  regionId: z.optional(
+    perRoute(
+      z
+        .string()
+        .check(z.regex(/^[a-z0-9-]+$/, { error: 'must be a region id such as cn-hangzhou' })),
+      'a region id',
+    ),
+  ),
+  signatureVersion: z.optional(z.enum(['v3', 'v1'])),
+  timeout: z.optional(z.number().check(z.int(), z.positive(), z.maximum(2_147_483_647))),
+  retry: z.optional(
+    z.union([
+      wholeNumber(0, 10),
       z.strictObject({
-        limit: z.number().int().min(0).max(10).optional(),
-        delay: z.number().int().min(0).max(60_000).optional(),
-        backoffLimit: z.number().int().min(0).max(600_000).optional(),
+        limit: z.optional(wholeNumber(0, 10)),
+        delay: z.optional(wholeNumber(0, 60_000)),
+        backoffLimit: z.optional(wholeNumber(0, 600_000)),
       }),
-    ])
-    .optional(),
-  fetch: z.custom<typeof globalThis.fetch>(isFunction, { error: 'must be a function' }).optional(),
-  userAgent: nonEmpty.optional(),
+    ]),
+  ),
+  agents: z.optional(
+    z.strictObject({
+      http: z.optional(z.custom<NonNullable<NodeHttpAgents['http']>>(isAgent, agentError)),
+      https: z.optional(z.custom<NonNullable<NodeHttpAgents['https']>>(isAgent, agentError)),
+    }),
+  ),
+  fetch: z.optional(z.custom<typeof globalThis.fetch>(isFunction, { error: 'must be a function' })),
+  userAgent: z.optional(nonEmpty),
 });

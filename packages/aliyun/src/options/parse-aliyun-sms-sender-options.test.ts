@@ -1,7 +1,10 @@
 import { inspect } from 'node:util';
 import { isSmsError } from '@smskit/core';
 import { describe, expect, it } from 'vitest';
+import { z as classic } from 'zod';
+import * as mini from 'zod/mini';
 import { demoSecret, validOptions } from '../../test/demo-options.js';
+import { aliyunSmsSenderOptionsSchema } from './aliyun-sms-sender-options.js';
 import { parseAliyunSmsSenderOptions } from './parse-aliyun-sms-sender-options.js';
 
 const failure = (input: unknown) => {
@@ -163,5 +166,45 @@ describe('parseAliyunSmsSenderOptions', () => {
     }
     expect(error.message).toMatch(/accessKeySecret/);
     expect(error.message).toMatch(/signatureVersion/);
+  });
+});
+
+// A zod/mini schema: extended with zod/mini's z.extend, or spread into a classic zod 4 object.
+describe('aliyunSmsSenderOptionsSchema', () => {
+  it('extends with zod/mini', () => {
+    const extended = mini.extend(aliyunSmsSenderOptionsSchema, {
+      connectorId: mini.string().check(mini.minLength(1)),
+    });
+    expect(extended.parse({ ...validOptions, connectorId: 'aliyun' })).toMatchObject({
+      connectorId: 'aliyun',
+      signName: 'smskit',
+      templates: expect.arrayContaining([expect.objectContaining({ type: 2 })]),
+    });
+    expect(
+      extended
+        .safeParse({ ...validOptions, connectorId: '' })
+        .error?.issues.map(({ path }) => path),
+    ).toEqual([['connectorId']]);
+  });
+
+  it('nests in classic zod 4, with its own checks intact', () => {
+    const extended = classic.object({
+      ...aliyunSmsSenderOptionsSchema.shape,
+      connectorId: classic.string().min(1),
+    });
+    expect(extended.parse({ ...validOptions, connectorId: 'aliyun' }).connectorId).toBe('aliyun');
+    const issues = extended.safeParse({
+      ...validOptions,
+      connectorId: 'aliyun',
+      templates: validOptions.templates.slice(1),
+      endpoint: 'https://dysmsapi.aliyuncs.com/sms',
+    }).error?.issues;
+    expect(issues).toMatchObject([
+      { path: ['templates'], message: expect.stringContaining('UsageType (Register)') },
+      { path: ['endpoint'] },
+    ]);
+    expect(classic.object({ aliyun: aliyunSmsSenderOptionsSchema }).safeParse({}).success).toBe(
+      false,
+    );
   });
 });

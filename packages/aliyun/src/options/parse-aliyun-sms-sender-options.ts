@@ -1,6 +1,8 @@
 import { type Route, SmsError, type Template } from '@smskit/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
 import { redactCredentials } from '../credentials/redact-credentials.js';
+import type { NodeHttpAgents } from '../transport/node-http-exchange.js';
 import {
   type AliyunCredentials,
   type AliyunCredentialsProvider,
@@ -27,6 +29,7 @@ export interface ResolvedAliyunSmsSenderOptions {
   readonly signatureVersion: 'v3' | 'v1';
   readonly timeout: number;
   readonly retry: { readonly limit: number; readonly delay: number; readonly backoffLimit: number };
+  readonly agents: NodeHttpAgents;
   readonly fetch: typeof globalThis.fetch | undefined;
   readonly userAgent: string;
 }
@@ -45,6 +48,8 @@ const invalidConfig = (field: string, problem: string) =>
     field,
   });
 
+let englishErrors: z.core.$ZodErrorMap | undefined;
+
 /**
  * Checks `input` against {@link aliyunSmsSenderOptionsSchema} and the rules between options, and
  * applies the defaults.
@@ -59,7 +64,9 @@ export function parseAliyunSmsSenderOptions(input: unknown): ResolvedAliyunSmsSe
       provider: 'aliyun',
     });
   }
-  const result = aliyunSmsSenderOptionsSchema.safeParse(input);
+  // zod/mini loads no language: the English messages are asked for here, for this parse only.
+  englishErrors ??= english().localeError;
+  const result = aliyunSmsSenderOptionsSchema.safeParse(input, { error: englishErrors });
   if (!result.success) throw toSmsError(result.error);
   const options = result.data;
 
@@ -102,6 +109,7 @@ export function parseAliyunSmsSenderOptions(input: unknown): ResolvedAliyunSmsSe
       delay: retry?.delay ?? 200,
       backoffLimit: retry?.backoffLimit ?? 2_000,
     },
+    agents: options.agents ?? {},
     fetch: options.fetch,
     userAgent: options.userAgent ?? `smskit-aliyun (Node.js ${process.version})`,
   };
@@ -133,7 +141,7 @@ const describeIssue = (issue: Issue) => {
 
 const fieldOf = (issue: Issue) => issue.path.map(String).join('.');
 
-function toSmsError(error: z.ZodError): SmsError {
+function toSmsError(error: z.core.$ZodError): SmsError {
   const issues = error.issues.map(innermost);
   const [first] = issues;
   const field = first === undefined ? undefined : fieldOf(first);

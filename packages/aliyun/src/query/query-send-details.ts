@@ -1,6 +1,5 @@
 import { parsePhoneNumber, SmsError } from '@smskit/core';
-import type { KyInstance } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ResolvedAliyunSmsSenderOptions } from '../options/parse-aliyun-sms-sender-options.js';
 import {
   querySendDetailsSuccessSchema,
@@ -8,6 +7,7 @@ import {
 } from '../responses/aliyun-response-schemas.js';
 import { formatPhoneNumber } from '../routing/resolve-destination.js';
 import { callAliyun } from '../transport/call-aliyun.js';
+import type { HttpExchange } from '../transport/http-exchange.js';
 
 /** What {@link AliyunSmsSender.querySendDetails} looks up. */
 export interface SendDetailsQuery {
@@ -98,7 +98,7 @@ const pageNumber = (value: number | undefined, field: string, fallback: number, 
 
 /** QuerySendDetails: the delivery status of the messages sent to a number on a day. */
 export async function querySendDetails(
-  http: KyInstance,
+  http: HttpExchange,
   options: ResolvedAliyunSmsSenderOptions,
   query: SendDetailsQuery,
   signal: AbortSignal | undefined,

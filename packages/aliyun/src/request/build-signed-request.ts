@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AliyunCredentials } from '../options/aliyun-sms-sender-options.js';
 import { canonicalQueryString, percentEncode } from '../signing/percent-encode.js';
-import { signV1 } from '../signing/sign-v1.js';
-import { hashPayload, signV3 } from '../signing/sign-v3.js';
+import { signV1WithCanonicalQuery } from '../signing/sign-v1.js';
+import { hashPayload, signV3WithCanonicalQuery } from '../signing/sign-v3.js';
 
 /** Dysmsapi's API version, the China site's. */
 export const apiVersion = '2017-05-25';
@@ -69,10 +69,11 @@ export function buildSignedRequest(input: BuildSignedRequestInput): SignedReques
       RegionId: input.regionId,
       SecurityToken: securityToken,
     });
-    const signature = signV1({ method: 'POST', params, accessKeySecret });
+    const search = canonicalQueryString(params);
+    const signature = signV1WithCanonicalQuery('POST', search, accessKeySecret);
     return {
       method: 'POST',
-      url: `${base.origin}/?${canonicalQueryString(params)}&Signature=${percentEncode(signature)}`,
+      url: `${base.origin}/?${search}&Signature=${percentEncode(signature)}`,
       headers: common,
     };
   }
@@ -88,18 +89,13 @@ export function buildSignedRequest(input: BuildSignedRequestInput): SignedReques
     'x-acs-content-sha256': emptyPayloadHash,
   };
   if (securityToken !== undefined) signed['x-acs-security-token'] = securityToken;
-  const { authorization } = signV3({
-    method: 'POST',
-    pathname: '/',
-    query,
-    headers: signed,
-    body: '',
-    accessKeyId,
-    accessKeySecret,
-  });
+  const search = canonicalQueryString(query);
+  const { authorization } = signV3WithCanonicalQuery(
+    { method: 'POST', pathname: '/', headers: signed, body: '', accessKeyId, accessKeySecret },
+    search,
+  );
   // `host` is signed but not set here: the HTTP client sends it from the URL, identically.
   const { host: _host, ...headers } = signed;
-  const search = canonicalQueryString(query);
   return {
     method: 'POST',
     url: `${base.origin}/${search === '' ? '' : `?${search}`}`,

@@ -24,8 +24,18 @@ export interface SignV1Input {
  */
 export function signV1({ method, params, accessKeySecret }: SignV1Input): string {
   const { Signature: _ignored, ...signed } = params;
-  const stringToSign = `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(
-    canonicalQueryString(signed),
-  )}`;
+  return signV1WithCanonicalQuery(method, canonicalQueryString(signed), accessKeySecret);
+}
+
+/**
+ * {@link signV1} given the canonical query string of the parameters to sign (`Signature` left
+ * out), for a caller that puts the same string in the URL and so encodes it once.
+ */
+export function signV1WithCanonicalQuery(
+  method: string,
+  canonicalQuery: string,
+  accessKeySecret: string,
+): string {
+  const stringToSign = `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonicalQuery)}`;
   return createHmac('sha1', `${accessKeySecret}&`).update(stringToSign, 'utf8').digest('base64');
 }

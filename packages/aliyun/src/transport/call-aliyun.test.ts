@@ -1,6 +1,7 @@
 // How a send copes with the network and with Aliyun's failures, against the emulator's faults.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { demoConnectorConfig, demoCredentials } from '@smskit/aliyun-emulator';
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 const message = { to: '+8613800138000', usageType: 'SignIn', params: { code: '123456' } } as const;
 
-const sender = (options: Partial<AliyunSmsSenderOptions> = {}) =>
+const senderWith = (options: Partial<AliyunSmsSenderOptions>) =>
   createAliyunSmsSender({
     ...demoConnectorConfig,
     endpoint: emulator().url,
@@ -40,181 +41,238 @@ const failure = (promise: Promise<unknown>) =>
     (error: unknown) => error as Error & Record<string, unknown>,
   );
 
-describe('retries', () => {
-  it.each(['v3', 'v1'] as const)(
-    'retries a throttling answer, signed afresh (%s), and sends exactly one message',
-    async (signatureVersion) => {
+// Both transports: the default (node:http) and ky over a fetch given as an option.
+describe.each([
+  ['the default transport', {}],
+  ['ky over the global fetch', { fetch: globalThis.fetch }],
+] as const)('%s', (_transport, transportOptions) => {
+  const sender = (options: Partial<AliyunSmsSenderOptions> = {}) =>
+    senderWith({ ...transportOptions, ...options });
+
+  describe('retries', () => {
+    it.each(['v3', 'v1'] as const)(
+      'retries a throttling answer, signed afresh (%s), and sends exactly one message',
+      async (signatureVersion) => {
+        const sent = record();
+        emulator().faults.inject({ type: 'throttle' }, { times: 1 });
+        const result = await sender({ signatureVersion }).send(message);
+        expect(emulator().inbox.list()).toEqual([
+          expect.objectContaining({ bizId: result.messageId }),
+        ]);
+        expect(sent).toHaveLength(2);
+        const nonces = sent.map((request) =>
+          signatureVersion === 'v3'
+            ? request.headers['x-acs-signature-nonce']
+            : request.query.SignatureNonce,
+        );
+        expect(new Set(nonces).size).toBe(2);
+      },
+    );
+
+    it('waits as long as x-acs-retry-after asks', async () => {
+      emulator().faults.inject({ type: 'throttle', retryAfterMs: 300 }, { times: 1 });
+      const started = performance.now();
+      await sender().send(message);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+      expect(emulator().inbox.list()).toHaveLength(1);
+    });
+
+    it('does not wait longer than backoffLimit: RATE_LIMITED with retryAfterSeconds instead', async () => {
+      const sent = record();
+      emulator().faults.inject(
+        { type: 'throttle', status: 429, retryAfterMs: 5_000 },
+        { times: 1 },
+      );
+      const error = await failure(sender().send(message));
+      expect(error).toMatchObject({
+        code: 'RATE_LIMITED',
+        providerCode: 'Throttling.User',
+        retryable: true,
+        retryAfterSeconds: 5,
+      });
+      expect(sent).toHaveLength(1);
+    });
+
+    it('gives up after the limit', async () => {
+      const sent = record();
+      emulator().faults.inject({ type: 'throttle' }, { times: 3 });
+      const error = await failure(sender({ retry: { limit: 2, delay: 10 } }).send(message));
+      expect(error).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
+      expect(sent).toHaveLength(3);
+      expect(emulator().inbox.list()).toEqual([]);
+    });
+
+    it('does not retry with retry: 0', async () => {
       const sent = record();
       emulator().faults.inject({ type: 'throttle' }, { times: 1 });
-      const result = await sender({ signatureVersion }).send(message);
+      await expect(sender({ retry: 0 }).send(message)).rejects.toMatchObject({
+        code: 'RATE_LIMITED',
+      });
+      expect(sent).toHaveLength(1);
+    });
+
+    it('retries a refused connection, which sent nothing, and sends exactly one message', async () => {
+      // A port with nothing listening; once the first connection is refused, a plain TCP relay to
+      // the emulator starts listening there, so that the retry reaches the emulator.
+      const port = await freePort();
+      const relay = createRelay(emulator().port);
+      cleanups.push(() => relay.close());
+      let refusals = 0;
+      const onRefused = () => {
+        refusals += 1;
+        if (refusals === 1) relay.listen(port);
+      };
+      // node:http's channel (the default transport) and undici's, whichever the sender uses.
+      const onRequestError = (message: unknown) => {
+        if ((message as { error?: { code?: string } }).error?.code === 'ECONNREFUSED') onRefused();
+      };
+      subscribe('http.client.request.error', onRequestError);
+      subscribe('undici:client:connectError', onRefused);
+      cleanups.push(() => {
+        unsubscribe('http.client.request.error', onRequestError);
+        unsubscribe('undici:client:connectError', onRefused);
+      });
+      const sent = record(`http://127.0.0.1:${port}`);
+
+      const result = await sender({
+        endpoint: `http://127.0.0.1:${port}`,
+        retry: { limit: 2, delay: 200 },
+      }).send(message);
+      expect(refusals).toBe(1);
+      expect(sent).toHaveLength(1);
       expect(emulator().inbox.list()).toEqual([
         expect.objectContaining({ bizId: result.messageId }),
       ]);
-      expect(sent).toHaveLength(2);
-      const nonces = sent.map((request) =>
-        signatureVersion === 'v3'
-          ? request.headers['x-acs-signature-nonce']
-          : request.query.SignatureNonce,
+    });
+
+    it('reports a refused connection as PROVIDER_UNAVAILABLE, retryable, once the retries are spent', async () => {
+      const port = await freePort();
+      const error = await failure(
+        sender({ endpoint: `http://127.0.0.1:${port}`, retry: { limit: 1, delay: 10 } }).send(
+          message,
+        ),
       );
-      expect(new Set(nonces).size).toBe(2);
-    },
-  );
-
-  it('waits as long as x-acs-retry-after asks', async () => {
-    emulator().faults.inject({ type: 'throttle', retryAfterMs: 300 }, { times: 1 });
-    const started = performance.now();
-    await sender().send(message);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
-    expect(emulator().inbox.list()).toHaveLength(1);
-  });
-
-  it('does not wait longer than backoffLimit: RATE_LIMITED with retryAfterSeconds instead', async () => {
-    const sent = record();
-    emulator().faults.inject({ type: 'throttle', status: 429, retryAfterMs: 5_000 }, { times: 1 });
-    const error = await failure(sender().send(message));
-    expect(error).toMatchObject({
-      code: 'RATE_LIMITED',
-      providerCode: 'Throttling.User',
-      retryable: true,
-      retryAfterSeconds: 5,
-    });
-    expect(sent).toHaveLength(1);
-  });
-
-  it('gives up after the limit', async () => {
-    const sent = record();
-    emulator().faults.inject({ type: 'throttle' }, { times: 3 });
-    const error = await failure(sender({ retry: { limit: 2, delay: 10 } }).send(message));
-    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
-    expect(sent).toHaveLength(3);
-    expect(emulator().inbox.list()).toEqual([]);
-  });
-
-  it('does not retry with retry: 0', async () => {
-    const sent = record();
-    emulator().faults.inject({ type: 'throttle' }, { times: 1 });
-    await expect(sender({ retry: 0 }).send(message)).rejects.toMatchObject({
-      code: 'RATE_LIMITED',
-    });
-    expect(sent).toHaveLength(1);
-  });
-
-  it('retries a refused connection, which sent nothing, and sends exactly one message', async () => {
-    // A port with nothing listening; once the first connection is refused, a plain TCP relay to
-    // the emulator starts listening there, so that the retry reaches the emulator.
-    const port = await freePort();
-    const relay = createRelay(emulator().port);
-    cleanups.push(() => relay.close());
-    let refusals = 0;
-    const onConnectError = () => {
-      refusals += 1;
-      if (refusals === 1) relay.listen(port);
-    };
-    subscribe('undici:client:connectError', onConnectError);
-    cleanups.push(() => unsubscribe('undici:client:connectError', onConnectError));
-    const sent = record(`http://127.0.0.1:${port}`);
-
-    const result = await sender({
-      endpoint: `http://127.0.0.1:${port}`,
-      retry: { limit: 2, delay: 200 },
-    }).send(message);
-    expect(refusals).toBe(1);
-    expect(sent).toHaveLength(1);
-    expect(emulator().inbox.list()).toEqual([expect.objectContaining({ bizId: result.messageId })]);
-  });
-
-  it('reports a refused connection as PROVIDER_UNAVAILABLE, retryable, once the retries are spent', async () => {
-    const port = await freePort();
-    const error = await failure(
-      sender({ endpoint: `http://127.0.0.1:${port}`, retry: { limit: 1, delay: 10 } }).send(
-        message,
-      ),
-    );
-    expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: true });
-    expect(error.message).toMatch(/ECONNREFUSED.*nothing was sent/);
-    expect(error.cause).toMatchObject({ code: 'ECONNREFUSED' });
-  });
-});
-
-describe('failures that are never retried, since the message may have gone out', () => {
-  it.each([
-    [503, 'ServiceUnavailable'],
-    [500, 'InternalError'],
-  ])('a %i answer is PROVIDER_UNAVAILABLE, not retryable', async (status, providerCode) => {
-    const sent = record();
-    emulator().faults.inject({ type: 'status', status }, { times: 1 });
-    const error = await failure(sender().send(message));
-    expect(error).toMatchObject({
-      code: 'PROVIDER_UNAVAILABLE',
-      providerCode,
-      retryable: false,
-      requestId: expect.any(String),
-    });
-    expect(error.message).toMatch(/querySendDetails/);
-    expect(sent).toHaveLength(1);
-  });
-
-  it('a connection reset mid-request is PROVIDER_UNAVAILABLE, not retryable, with a safe cause', async () => {
-    const sent = record();
-    emulator().faults.inject({ type: 'drop' }, { times: 1 });
-    const error = await failure(sender().send(message));
-    expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: false });
-    expect(error.cause).toBeInstanceOf(Error);
-    expect(Object.keys(error.cause as object)).toEqual(
-      expect.not.arrayContaining(['request', 'socket']),
-    );
-    expect(sent).toHaveLength(1);
-  });
-
-  it('a timeout is TIMEOUT, not retryable: the message may have been sent', async () => {
-    const sent = record();
-    emulator().faults.inject({ type: 'delay', ms: 400 }, { times: 1 });
-    const error = await failure(sender({ timeout: 100 }).send(message));
-    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: false });
-    expect(error.message).toMatch(/may have been sent: check querySendDetails/);
-    expect(sent).toHaveLength(1);
-    // It was: the slow gateway had taken it. A retry would have sent the code twice.
-    expect(emulator().inbox.list()).toHaveLength(1);
-  });
-
-  it('a body that is not JSON is INVALID_RESPONSE, with the request id of the header', async () => {
-    emulator().faults.inject({ type: 'malformed' }, { times: 1 });
-    const error = await failure(sender().send(message));
-    expect(error).toMatchObject({
-      code: 'INVALID_RESPONSE',
-      retryable: false,
-      requestId: expect.any(String),
+      expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: true });
+      expect(error.message).toMatch(/ECONNREFUSED.*nothing was sent/);
+      expect(error.cause).toMatchObject({ code: 'ECONNREFUSED' });
     });
   });
 
-  it('an unreadable 5xx is PROVIDER_UNAVAILABLE', async () => {
-    emulator().faults.inject({ type: 'malformed', status: 502 }, { times: 1 });
-    await expect(sender().send(message)).rejects.toMatchObject({
-      code: 'PROVIDER_UNAVAILABLE',
-      retryable: false,
+  describe('failures that are never retried, since the message may have gone out', () => {
+    it.each([
+      [503, 'ServiceUnavailable'],
+      [500, 'InternalError'],
+    ])('a %i answer is PROVIDER_UNAVAILABLE, not retryable', async (status, providerCode) => {
+      const sent = record();
+      emulator().faults.inject({ type: 'status', status }, { times: 1 });
+      const error = await failure(sender().send(message));
+      expect(error).toMatchObject({
+        code: 'PROVIDER_UNAVAILABLE',
+        providerCode,
+        retryable: false,
+        requestId: expect.any(String),
+      });
+      expect(error.message).toMatch(/querySendDetails/);
+      expect(sent).toHaveLength(1);
+    });
+
+    it('a connection reset mid-request is PROVIDER_UNAVAILABLE, not retryable, with a safe cause', async () => {
+      const sent = record();
+      emulator().faults.inject({ type: 'drop' }, { times: 1 });
+      const error = await failure(sender().send(message));
+      expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: false });
+      expect(error.cause).toBeInstanceOf(Error);
+      expect(Object.keys(error.cause as object)).toEqual(
+        expect.not.arrayContaining(['request', 'socket']),
+      );
+      expect(sent).toHaveLength(1);
+    });
+
+    it('a timeout is TIMEOUT, not retryable: the message may have been sent', async () => {
+      const sent = record();
+      emulator().faults.inject({ type: 'delay', ms: 400 }, { times: 1 });
+      const error = await failure(sender({ timeout: 100 }).send(message));
+      expect(error).toMatchObject({ code: 'TIMEOUT', retryable: false });
+      expect(error.message).toMatch(/may have been sent: check querySendDetails/);
+      expect(sent).toHaveLength(1);
+      // It was: the slow gateway had taken it. A retry would have sent the code twice.
+      expect(emulator().inbox.list()).toHaveLength(1);
+    });
+
+    it('a body that is not JSON is INVALID_RESPONSE, with the request id of the header', async () => {
+      emulator().faults.inject({ type: 'malformed' }, { times: 1 });
+      const error = await failure(sender().send(message));
+      expect(error).toMatchObject({
+        code: 'INVALID_RESPONSE',
+        retryable: false,
+        requestId: expect.any(String),
+      });
+    });
+
+    it.each([
+      [
+        'an OK answer without BizId',
+        { Code: 'OK', Message: 'OK', RequestId: 'REQ-OK' },
+        /an OK answer that lacks fields/,
+        'REQ-OK',
+      ],
+      [
+        'JSON with a Code that is not a string',
+        { Code: 5, RequestId: 'REQ-5' },
+        /a body that is not a Dysmsapi answer/,
+        'REQ-HEADER',
+      ],
+      ['JSON null', null, /a body that is not a Dysmsapi answer/, 'REQ-HEADER'],
+    ])('%s is INVALID_RESPONSE, naming the problem', async (_, body, problem, requestId) => {
+      // A server of its own: the emulator only ever answers what Dysmsapi answers.
+      const server = createHttpServer((request, response) => {
+        request.resume();
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'x-acs-request-id': 'REQ-HEADER',
+        });
+        response.end(JSON.stringify(body));
+      });
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+      const { port } = server.address() as { port: number };
+      const error = await failure(
+        sender({ endpoint: `http://127.0.0.1:${port}`, retry: 0 }).send(message),
+      );
+      expect(error).toMatchObject({ code: 'INVALID_RESPONSE', retryable: false, requestId });
+      expect(error.message).toMatch(problem);
+    });
+
+    it('an unreadable 5xx is PROVIDER_UNAVAILABLE', async () => {
+      emulator().faults.inject({ type: 'malformed', status: 502 }, { times: 1 });
+      await expect(sender().send(message)).rejects.toMatchObject({
+        code: 'PROVIDER_UNAVAILABLE',
+        retryable: false,
+      });
     });
   });
-});
 
-describe('aborting', () => {
-  it('rejects with the reason when aborted mid-request', async () => {
-    emulator().faults.inject({ type: 'delay', ms: 1_000 }, { times: 1 });
-    const reason = new Error('user went away');
-    const controller = new AbortController();
-    const sending = sender().send(message, { signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 50);
-    await expect(sending).rejects.toBe(reason);
-  });
+  describe('aborting', () => {
+    it('rejects with the reason when aborted mid-request', async () => {
+      emulator().faults.inject({ type: 'delay', ms: 1_000 }, { times: 1 });
+      const reason = new Error('user went away');
+      const controller = new AbortController();
+      const sending = sender().send(message, { signal: controller.signal });
+      setTimeout(() => controller.abort(reason), 50);
+      await expect(sending).rejects.toBe(reason);
+    });
 
-  it('rejects with the reason when aborted while waiting to retry, and sends nothing more', async () => {
-    const sent = record();
-    emulator().faults.inject({ type: 'throttle', retryAfterMs: 1_000 }, { times: 1 });
-    const controller = new AbortController();
-    const sending = sender().send(message, { signal: controller.signal });
-    setTimeout(() => controller.abort('stop'), 100);
-    await expect(sending).rejects.toBe('stop');
-    expect(sent).toHaveLength(1);
-    expect(emulator().inbox.list()).toEqual([]);
+    it('rejects with the reason when aborted while waiting to retry, and sends nothing more', async () => {
+      const sent = record();
+      emulator().faults.inject({ type: 'throttle', retryAfterMs: 1_000 }, { times: 1 });
+      const controller = new AbortController();
+      const sending = sender().send(message, { signal: controller.signal });
+      setTimeout(() => controller.abort('stop'), 100);
+      await expect(sending).rejects.toBe('stop');
+      expect(sent).toHaveLength(1);
+      expect(emulator().inbox.list()).toEqual([]);
+    });
   });
 });
 
@@ -223,7 +281,7 @@ describe('secrets in errors', () => {
     const token = 'sts-token-that-must-not-leak';
     emulator().faults.inject({ type: 'drop' }, { times: 1 });
     const error = await failure(
-      sender({
+      senderWith({
         accessKeyId: undefined,
         accessKeySecret: undefined,
         signatureVersion: 'v1',

@@ -1,16 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SmsError } from '@smskit/core';
-import type { KyInstance } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { resolveCredentials } from '../credentials/resolve-credentials.js';
 import { mapAliyunError } from '../errors/map-aliyun-error.js';
 import type { ResolvedAliyunSmsSenderOptions } from '../options/parse-aliyun-sms-sender-options.js';
 import { buildSignedRequest } from '../request/build-signed-request.js';
 import { type AliyunAnswer, aliyunAnswerSchema } from '../responses/aliyun-response-schemas.js';
+import { ExchangeTimeoutError, type HttpAnswer, type HttpExchange } from './http-exchange.js';
 import { isNothingSent, transportFailure } from './transport-failure.js';
 
 /** One Dysmsapi call. */
-export interface AliyunCall<Success extends z.ZodType> {
+export interface AliyunCall<Success extends z.ZodMiniType> {
   readonly action: string;
   readonly params: Readonly<Record<string, string | undefined>>;
   readonly endpoint: string;
@@ -26,8 +26,8 @@ const throttled = (answer: AliyunAnswer) =>
 
 // `x-acs-retry-after` is in milliseconds: the official SDKs (@alicloud/openapi-core's
 // getThrottlingTimeLeft, read by @darabonba/typescript's backoff) wait that many ms.
-const retryAfterMsOf = (headers: Headers) => {
-  const value = Number.parseInt(headers.get('x-acs-retry-after') ?? '', 10);
+const retryAfterMsOf = (answer: HttpAnswer) => {
+  const value = Number.parseInt(answer.header('x-acs-retry-after') ?? '', 10);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 };
 
@@ -37,7 +37,7 @@ const mayHaveBeenSent = (idempotent: boolean) =>
     : '; the message may have been sent: check querySendDetails before sending it again';
 
 const unreadableAnswer = (
-  call: Pick<AliyunCall<z.ZodType>, 'action' | 'idempotent'>,
+  call: Pick<AliyunCall<z.ZodMiniType>, 'action' | 'idempotent'>,
   problem: string,
   status: number,
   requestId: string | undefined,
@@ -60,18 +60,18 @@ const unreadableAnswer = (
       );
 
 /**
- * Sends one Dysmsapi call through ky, signed afresh (nonce, timestamp, credentials) for every
+ * Sends one Dysmsapi call, signed afresh (nonce, timestamp, credentials) for every
  * attempt, and returns its validated success answer.
  *
  * Retries, with exponential backoff and jitter, only where Aliyun provably did not take the
  * request: a throttling answer (after `x-acs-retry-after` when given, unless that is longer than
- * `retry.backoffLimit`) and a refused connection. Not ky's retry: it would re-send the same
- * signed request, whose nonce Aliyun rejects, and cannot wait for `x-acs-retry-after`.
+ * `retry.backoffLimit`) and a refused connection. Never the same signed request twice: Aliyun
+ * rejects a nonce it has seen.
  *
  * @throws {SmsError} for every failure; an aborted call rejects with the signal's reason.
  */
-export async function callAliyun<Success extends z.ZodType>(
-  http: KyInstance,
+export async function callAliyun<Success extends z.ZodMiniType>(
+  exchange: HttpExchange,
   options: ResolvedAliyunSmsSenderOptions,
   call: AliyunCall<Success>,
   signal: AbortSignal | undefined,
@@ -79,7 +79,8 @@ export async function callAliyun<Success extends z.ZodType>(
   const { action } = call;
   for (let attempt = 0; ; attempt += 1) {
     signal?.throwIfAborted();
-    const credentials = await resolveCredentials(options);
+    // Static credentials need no promise: one await fewer per message.
+    const credentials = options.staticCredentials ?? (await resolveCredentials(options));
     signal?.throwIfAborted();
     const request = buildSignedRequest({
       action,
@@ -92,18 +93,9 @@ export async function callAliyun<Success extends z.ZodType>(
     });
     const attemptsLeft = attempt < options.retry.limit;
 
-    let status: number;
-    let headers: Headers;
-    let text: string;
+    let answer: HttpAnswer;
     try {
-      const response = await http(request.url, {
-        method: request.method,
-        headers: request.headers,
-        ...(signal === undefined ? {} : { signal }),
-      });
-      status = response.status;
-      headers = response.headers;
-      text = await response.text();
+      answer = await exchange(request, signal);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (attemptsLeft && isNothingSent(error)) {
@@ -112,45 +104,47 @@ export async function callAliyun<Success extends z.ZodType>(
       }
       throw transportFailure(error, {
         action,
+        timedOut: error instanceof ExchangeTimeoutError,
         timeout: options.timeout,
         idempotent: call.idempotent,
         secrets: [credentials.accessKeySecret, credentials.securityToken],
       });
     }
+    const { status, text } = answer;
 
-    const headerRequestId = headers.get('x-acs-request-id') ?? undefined;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       json = undefined;
     }
-    const answer = aliyunAnswerSchema.safeParse(json);
-    if (!answer.success) {
+    // The common case first, with one schema: a success (which the answer schema accepts too).
+    // Anything else is read as an answer, to say what went wrong.
+    const ok = status === 200 && (json as { Code?: unknown } | null | undefined)?.Code === 'OK';
+    if (ok) {
+      const success = call.success.safeParse(json);
+      if (success.success) return success.data;
+    }
+    const headerRequestId = answer.header('x-acs-request-id');
+    const read = aliyunAnswerSchema.safeParse(json);
+    if (!read.success) {
       throw unreadableAnswer(call, 'a body that is not a Dysmsapi answer', status, headerRequestId);
     }
-    const requestId = answer.data.RequestId ?? headerRequestId;
+    const requestId = read.data.RequestId ?? headerRequestId;
+    if (ok) throw unreadableAnswer(call, 'an OK answer that lacks fields', status, requestId);
 
-    if (answer.data.Code === 'OK' && status === 200) {
-      const success = call.success.safeParse(json);
-      if (!success.success) {
-        throw unreadableAnswer(call, 'an OK answer that lacks fields', status, requestId);
-      }
-      return success.data;
-    }
-
-    const retryAfterMs = retryAfterMsOf(headers);
+    const retryAfterMs = retryAfterMsOf(answer);
     const failure = mapAliyunError(
       {
-        code: answer.data.Code,
-        message: answer.data.Message,
+        code: read.data.Code,
+        message: read.data.Message,
         requestId,
         status,
         retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1_000),
       },
       { action },
     );
-    if (attemptsLeft && throttled(answer.data)) {
+    if (attemptsLeft && throttled(read.data)) {
       const waited = await backOff(options.retry, attempt, retryAfterMs, signal);
       if (waited) continue;
     }

@@ -1,5 +1,4 @@
 import { SmsError } from '@smskit/core';
-import { isTimeoutError } from 'ky';
 
 // Error codes meaning no connection was made, so no byte of the request left this machine.
 const nothingSentCodes = new Set(['ECONNREFUSED']);
@@ -61,6 +60,8 @@ export function transportFailure(
   error: unknown,
   context: {
     action: string;
+    /** Whether ky gave up waiting: its `isTimeoutError`. */
+    timedOut: boolean;
     timeout: number;
     idempotent: boolean;
     secrets: readonly (string | undefined)[];
@@ -68,7 +69,7 @@ export function transportFailure(
 ): SmsError {
   const cause = safeCause(error, context.secrets);
   const withCause = cause === undefined ? {} : { cause };
-  if (isTimeoutError(error)) {
+  if (context.timedOut) {
     return new SmsError(
       'TIMEOUT',
       context.idempotent
