@@ -60,7 +60,7 @@ function bufferedResponseClass(): BufferedResponseClass {
 /**
  * A Response whose body was already read whole, for the fetch adapters. The Fetch standard's
  * Response wraps every body in a web stream, and making and draining that stream cost about
- * 40 µs of CPU per request through ky (bench/transport.ts); this one hands ky the bytes
+ * 40 µs of CPU per request through ky (bench/RESULTS.md, HTTP layers); this one hands ky the bytes
  * directly. `body` is null; every reading method works, `clone()` included.
  */
 export function bufferedResponse(bytes: Uint8Array<ArrayBuffer>, init: ResponseInit): Response {

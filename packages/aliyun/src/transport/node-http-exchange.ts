@@ -138,7 +138,7 @@ export function createNodeHttpExchange(timeout: number, agents: NodeHttpAgents =
         outgoing.end();
       });
     } catch (error) {
-      // Node reports an abort as its own AbortError; fetch rejects with the signal's reason.
+      // Node reports an abort as its own AbortError; callers get the signal's reason, as from fetch.
       throw signal?.aborted ? signal.reason : error;
     }
   };

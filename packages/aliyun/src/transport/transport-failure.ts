@@ -60,7 +60,7 @@ export function transportFailure(
   error: unknown,
   context: {
     action: string;
-    /** Whether ky gave up waiting: its `isTimeoutError`. */
+    /** Whether the attempt outlasted the sender's timeout (an ExchangeTimeoutError). */
     timedOut: boolean;
     timeout: number;
     idempotent: boolean;
