@@ -1,4 +1,4 @@
-import type { Agent as HttpAgent, IncomingMessage, RequestOptions } from 'node:http';
+import type { ClientRequest, Agent as HttpAgent, IncomingMessage, RequestOptions } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { ExchangeTimeoutError, type HttpAnswer, type HttpExchange } from './http-exchange.js';
 
@@ -13,7 +13,7 @@ export interface NodeHttpAgents {
 type Send = (
   options: RequestOptions,
   onResponse: (response: IncomingMessage) => void,
-) => import('node:http').ClientRequest;
+) => ClientRequest;
 
 interface NodeHttp {
   readonly send: { readonly http: Send; readonly https: Send };
