@@ -34,8 +34,9 @@ export const usage = `pnpm bench [-- options]
   --cold-runs N           fresh processes per cold-start figure (default 15)
   --signing-iterations N  calls per signing operation and round (default 20000)
   --load-seconds N        seconds per verification load round (default 4)
-  --only ID,ID            only these clients (smskit-v3, smskit-v1, smskit-v3-undici,
-                          smskit-v3-global-fetch, official, pop-core, logto, floor)
+  --only ID,ID            only these clients (smskit-v3, smskit-v1, smskit-v3-node-http,
+                          smskit-v3-undici, smskit-v3-global-fetch, official, pop-core,
+                          logto, floor)
   --skip SECTION,...      leave out throughput, footprint, layers (HTTP layers alone),
                           signing or load
   --wait-idle MINUTES     first wait up to this long for the load average to fall below --max-load

@@ -39,8 +39,16 @@ export const clientCatalog: readonly ClientSpec[] = [
     packages: ['@smskit/aliyun'],
   },
   {
+    id: 'smskit-v3-node-http',
+    label: '@smskit/aliyun V3, node:http',
+    role: 'smskit-option',
+    module: 'smskit',
+    variant: { signatureVersion: 'v3', transport: 'node-http' },
+    packages: ['@smskit/aliyun'],
+  },
+  {
     id: 'smskit-v3-undici',
-    label: '@smskit/aliyun V3, undici',
+    label: '@smskit/aliyun V3, undici Agent',
     role: 'smskit-option',
     module: 'smskit-undici',
     variant: { signatureVersion: 'v3' },
@@ -51,7 +59,7 @@ export const clientCatalog: readonly ClientSpec[] = [
     label: '@smskit/aliyun V3, global fetch',
     role: 'smskit-option',
     module: 'smskit',
-    variant: { signatureVersion: 'v3', fetch: 'global' },
+    variant: { signatureVersion: 'v3', transport: 'global-fetch' },
     packages: ['@smskit/aliyun'],
   },
   {

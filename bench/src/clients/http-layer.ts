@@ -1,12 +1,12 @@
-// The HTTP layers under @smskit/aliyun, alone, to tell what each costs per request: node:http's
-// `request` (the default transport's way), undici's `Pool.request` (the floor's), ky over a
-// fetch that costs nothing, the `new Request` ky makes for every request, the fetch adapter and
-// Node's global fetch against the stub, and ky over each (the `fetch` option's way). The requests carry the headers
-// and query of a signed SendSms (fixed; the stub checks no signature). Variant `layer`.
+// The HTTP layers under @smskit/aliyun, alone, to tell what each costs per request: a
+// dispatcher's `dispatch` with the answer read whole (the default transport's way, over the
+// dispatcher of Node's fetch, and the `dispatcher` option's), undici's `Pool.request` (the
+// floor's), node:http's `request` (the `agents` option's), ky over a fetch that costs nothing,
+// the `new Request` ky makes for every request, and Node's global fetch against the stub, alone
+// and under ky (the `fetch` option's way). The requests carry the headers and query of a signed
+// SendSms (fixed; the stub checks no signature). Variant `layer`.
 import { Agent as HttpAgent, request } from 'node:http';
-import { createUndiciFetch } from '@smskit/aliyun';
 import ky from 'ky';
-import { Agent, Pool } from 'undici';
 import type { CreateBenchClient } from './bench-client.js';
 
 const headers = {
@@ -29,6 +29,38 @@ const expectOk = (text: string) => {
   if (!text.includes('"Code":"OK"')) throw new Error(`the stub answered ${text}`);
 };
 
+interface Dispatcher {
+  dispatch(options: object, handler: object): boolean;
+}
+
+// As @smskit/aliyun's dispatcher transport reads an answer: chunks kept, joined at the end.
+const dispatchVia = (dispatcher: Dispatcher, origin: string) => () =>
+  new Promise<void>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    dispatcher.dispatch(
+      { origin, path: `/${query}`, method: 'POST', headers },
+      {
+        onConnect() {},
+        onHeaders() {
+          return true;
+        },
+        onData(chunk: Buffer) {
+          chunks.push(chunk);
+          return true;
+        },
+        onComplete() {
+          try {
+            expectOk(Buffer.concat(chunks).toString('utf8'));
+            resolve();
+          } catch (error) {
+            reject(error);
+          }
+        },
+        onError: reject,
+      },
+    );
+  });
+
 export const createClient: CreateBenchClient = async (target, variant) => {
   const url = `${target.endpoint}/${query}`;
   const answer = JSON.stringify({ Code: 'OK' });
@@ -36,11 +68,6 @@ export const createClient: CreateBenchClient = async (target, variant) => {
   const prepared = new Response(answer, { headers: { 'content-type': 'application/json' } });
   const zeroCostFetch = async () => prepared;
   const closers: (() => Promise<unknown>)[] = [];
-  const undici = () => {
-    const agent = new Agent();
-    closers.push(() => agent.close());
-    return createUndiciFetch(agent);
-  };
   const viaKy = (fetch: typeof globalThis.fetch, options: object = {}) => {
     const client = ky.create({ ...kyOptions, fetch, ...options });
     return async () => {
@@ -51,7 +78,10 @@ export const createClient: CreateBenchClient = async (target, variant) => {
   const alone = (fetch: typeof globalThis.fetch) => async () => {
     expectOk(await (await fetch(url, { method: 'POST', headers })).text());
   };
-  const layers: Record<string, () => () => Promise<void>> = {
+  // Loaded only by the layers that use it: importing undici makes its Agent the global dispatcher
+  // (where none is set yet), in place of the one inside Node.
+  const undici = () => import('undici');
+  const layers: Record<string, () => Promise<() => Promise<void>> | (() => Promise<void>)> = {
     'ky-zero-cost-fetch': () => viaKy(zeroCostFetch),
     'ky-zero-cost-fetch-no-timeout': () => viaKy(zeroCostFetch, { timeout: false }),
     'request-with-signal': () => async () => {
@@ -60,8 +90,8 @@ export const createClient: CreateBenchClient = async (target, variant) => {
     'request-without-signal': () => async () => {
       new Request(url, { method: 'POST', headers });
     },
-    'undici-pool-request': () => {
-      const pool = new Pool(target.endpoint);
+    'undici-pool-request': async () => {
+      const pool = new (await undici()).Pool(target.endpoint);
       closers.push(() => pool.close());
       return async () => {
         const response = await pool.request({ path: `/${query}`, method: 'POST', headers });
@@ -69,7 +99,7 @@ export const createClient: CreateBenchClient = async (target, variant) => {
       };
     },
     'node-http-request': () => {
-      // As @smskit/aliyun's default transport sends: a keep-alive agent, the body read whole.
+      // As @smskit/aliyun's `agents` transport sends: a keep-alive agent, the body read whole.
       const agent = new HttpAgent({ keepAlive: true, scheduling: 'lifo', timeout: 5_000 });
       closers.push(async () => agent.destroy());
       return () =>
@@ -91,14 +121,23 @@ export const createClient: CreateBenchClient = async (target, variant) => {
           outgoing.end();
         });
     },
-    'undici-fetch': () => alone(undici()),
+    'undici-agent-dispatch': async () => {
+      const agent = new (await undici()).Agent();
+      closers.push(() => agent.close());
+      return dispatchVia(agent, target.endpoint);
+    },
+    // Where @smskit/aliyun finds it: Node sets it on the first use of its fetch classes.
+    'node-global-dispatch': () => {
+      void globalThis.Response;
+      const dispatcher = Reflect.get(globalThis, Symbol.for('undici.globalDispatcher.1'));
+      return dispatchVia(dispatcher as Dispatcher, target.endpoint);
+    },
     'global-fetch': () => alone(globalThis.fetch),
-    'ky-undici-fetch': () => viaKy(undici()),
     'ky-global-fetch': () => viaKy(globalThis.fetch),
   };
   const layer = layers[variant.layer ?? ''];
   if (layer === undefined) throw new Error(`no HTTP layer ${variant.layer}`);
-  const send = layer();
+  const send = await layer();
   return {
     send,
     async close() {

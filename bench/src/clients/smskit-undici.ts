@@ -1,6 +1,6 @@
-// @smskit/aliyun sending through undici, the option its README's "Transport" shows:
-// `fetch: createUndiciFetch(new Agent())`, with undici installed next to it.
-import { createAliyunSmsSender, createUndiciFetch } from '@smskit/aliyun';
+// @smskit/aliyun sending through an undici Agent of its own, the option its README's "Transport"
+// shows: `dispatcher: new Agent()`, with undici installed next to it.
+import { createAliyunSmsSender } from '@smskit/aliyun';
 import { Agent } from 'undici';
 import type { CreateBenchClient } from './bench-client.js';
 
@@ -16,7 +16,7 @@ export const createClient: CreateBenchClient = async (target, variant) => {
     })),
     endpoint: target.endpoint,
     signatureVersion: variant.signatureVersion === 'v1' ? 'v1' : 'v3',
-    fetch: createUndiciFetch(agent),
+    dispatcher: agent,
   });
   const message = {
     to: `+86${target.phoneNumber}`,

@@ -1,6 +1,6 @@
-// @smskit/aliyun, as its README shows it. Variants: `signatureVersion` (v3, v1) and
-// `fetch: 'global'` (Node's global fetch instead of the default transport). The undici transport
-// is smskit-undici.ts, which needs undici installed.
+// @smskit/aliyun, as its README shows it. Variants: `signatureVersion` (v3, v1) and `transport`:
+// `global-fetch` (ky over Node's global fetch) or `node-http` (`agents: {}`) instead of the default
+// transport. An undici Agent of one's own is smskit-undici.ts, which needs undici installed.
 import { createAliyunSmsSender } from '@smskit/aliyun';
 import type { CreateBenchClient } from './bench-client.js';
 
@@ -15,7 +15,8 @@ export const createClient: CreateBenchClient = async (target, variant) => {
     })),
     endpoint: target.endpoint,
     signatureVersion: variant.signatureVersion === 'v1' ? 'v1' : 'v3',
-    ...(variant.fetch === 'global' ? { fetch: globalThis.fetch } : {}),
+    ...(variant.transport === 'global-fetch' ? { fetch: globalThis.fetch } : {}),
+    ...(variant.transport === 'node-http' ? { agents: {} } : {}),
   });
   const message = {
     to: `+86${target.phoneNumber}`,

@@ -10,8 +10,7 @@ import {
 import { sendSmsSuccessSchema } from './responses/aliyun-response-schemas.js';
 import { prepareSendSms } from './routing/prepare-send-sms.js';
 import { callAliyun } from './transport/call-aliyun.js';
-import { createFetchExchange } from './transport/fetch-exchange.js';
-import { createNodeHttpExchange } from './transport/node-http-exchange.js';
+import { createExchange } from './transport/create-exchange.js';
 
 /** A SendSms whose route, number and template the caller decided; see `sendRouted`. */
 export interface RoutedSendSms {
@@ -67,10 +66,7 @@ export interface AliyunSmsSender extends SmsSender {
  */
 export function createAliyunSmsSender(options: AliyunSmsSenderOptions): AliyunSmsSender {
   const resolved = parseAliyunSmsSenderOptions(options);
-  const http =
-    resolved.fetch === undefined
-      ? createNodeHttpExchange(resolved.timeout, resolved.agents)
-      : createFetchExchange(resolved.fetch, resolved.timeout);
+  const http = createExchange(resolved);
   // SendSms on a route's endpoint and region; never retried once it may have been taken.
   const callSendSms = (
     route: Route,

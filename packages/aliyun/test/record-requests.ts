@@ -1,6 +1,6 @@
 // Records the requests a client writes to a server, as they go on the wire, through the
-// diagnostics channels of node:http (the default transport) and undici (createUndiciFetch, the
-// global fetch): the request that went out, not a mock of the code that made it.
+// diagnostics channels of node:http (the `agents` transport) and undici (the default transport,
+// a `dispatcher`, the global fetch): the request that went out, not a mock of the code that made it.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';

@@ -1,5 +1,6 @@
 import { type Route, type TemplateInput, templatesSchema } from '@smskit/core';
 import * as z from 'zod/mini';
+import type { UndiciDispatcher } from '../transport/dispatcher-exchange.js';
 import type { NodeHttpAgents } from '../transport/node-http-exchange.js';
 
 /** An AccessKey pair, temporary (STS, with its security token) or long-lived. */
@@ -91,15 +92,22 @@ export interface AliyunSmsSenderOptions {
    */
   readonly retry?: number | AliyunRetryOptions | undefined;
   /**
-   * The `node:http` / `node:https` agents of the default transport, for TLS options or a proxy
-   * (an `https.Agent` such as `https-proxy-agent`'s). Default: keep-alive agents shared by all
-   * senders. Ignored when `fetch` is given.
+   * Sends through this undici dispatcher (an `Agent` with pool or TLS options, a `ProxyAgent`, a
+   * test's `MockAgent`) instead of the default: the dispatcher of Node's global `fetch`, which
+   * undici's `setGlobalDispatcher` replaces for this package too. Give at most one of
+   * `dispatcher`, `agents` and `fetch`. See the README's "Transport".
+   */
+  readonly dispatcher?: UndiciDispatcher | undefined;
+  /**
+   * Sends through Node's `node:http` / `node:https` with these agents instead (for an
+   * `https.Agent` of your own, such as `https-proxy-agent`'s); an agent left out is a keep-alive
+   * agent shared by all senders. Give at most one of `dispatcher`, `agents` and `fetch`.
    */
   readonly agents?: NodeHttpAgents | undefined;
   /**
-   * Sends through ky over this `fetch` instead of the default transport (Node's own `node:http`
-   * and `node:https`, which costs about half the CPU per request): the global `fetch`,
-   * `createUndiciFetch(dispatcher)`, a test's. See the README's "Transport".
+   * Sends through ky over this `fetch` instead: the global `fetch`, another runtime's, a test's.
+   * Costs two to three times the CPU per request of the default. Give at most one of
+   * `dispatcher`, `agents` and `fetch`.
    */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** The `User-Agent` header. Default `smskit-aliyun (Node.js <version>)`. */
@@ -142,6 +150,9 @@ const isFunction = (value: unknown) => typeof value === 'function';
 const isAgent = (value: unknown) =>
   typeof (value as { addRequest?: unknown } | null)?.addRequest === 'function';
 const agentError = { error: 'must be an http.Agent or https.Agent' };
+// Checked by shape too: any undici version's dispatchers, and Node's own, qualify.
+const isDispatcher = (value: unknown) =>
+  isFunction((value as { dispatch?: unknown } | null)?.dispatch);
 
 const wholeNumber = (minimum: number, maximum: number) =>
   z.number().check(z.int(), z.minimum(minimum), z.maximum(maximum));
@@ -191,6 +202,11 @@ export const aliyunSmsSenderOptionsSchema = z.object({
     z.strictObject({
       http: z.optional(z.custom<NonNullable<NodeHttpAgents['http']>>(isAgent, agentError)),
       https: z.optional(z.custom<NonNullable<NodeHttpAgents['https']>>(isAgent, agentError)),
+    }),
+  ),
+  dispatcher: z.optional(
+    z.custom<UndiciDispatcher>(isDispatcher, {
+      error: 'must be an undici dispatcher (an object with a dispatch method)',
     }),
   ),
   fetch: z.optional(z.custom<typeof globalThis.fetch>(isFunction, { error: 'must be a function' })),

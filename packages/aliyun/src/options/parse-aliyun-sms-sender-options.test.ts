@@ -116,6 +116,13 @@ describe('parseAliyunSmsSenderOptions', () => {
       /function/,
     ],
     ['a fetch that is no function', { fetch: {} }, 'fetch', /function/],
+    ['a dispatcher without dispatch', { dispatcher: { request() {} } }, 'dispatcher', /dispatch/],
+    [
+      'two transports',
+      { agents: {}, fetch: async () => new Response() },
+      'fetch',
+      /cannot be given with agents/,
+    ],
     [
       'an id without its secret',
       { accessKeySecret: undefined },

@@ -2,6 +2,7 @@ import { type Route, SmsError, type Template } from '@smskit/core';
 import type * as z from 'zod/mini';
 import english from 'zod/v4/locales/en.js';
 import { redactCredentials } from '../credentials/redact-credentials.js';
+import type { UndiciDispatcher } from '../transport/dispatcher-exchange.js';
 import type { NodeHttpAgents } from '../transport/node-http-exchange.js';
 import {
   type AliyunCredentials,
@@ -29,7 +30,9 @@ export interface ResolvedAliyunSmsSenderOptions {
   readonly signatureVersion: 'v3' | 'v1';
   readonly timeout: number;
   readonly retry: { readonly limit: number; readonly delay: number; readonly backoffLimit: number };
-  readonly agents: NodeHttpAgents;
+  /** At most one of the three transport options is set. */
+  readonly dispatcher: UndiciDispatcher | undefined;
+  readonly agents: NodeHttpAgents | undefined;
   readonly fetch: typeof globalThis.fetch | undefined;
   readonly userAgent: string;
 }
@@ -90,6 +93,16 @@ export function parseAliyunSmsSenderOptions(input: unknown): ResolvedAliyunSmsSe
     throw invalidConfig('accessKeyId', 'is required when securityToken is given');
   }
 
+  const transports = (['dispatcher', 'agents', 'fetch'] as const).filter(
+    (name) => options[name] !== undefined,
+  );
+  if (transports.length > 1) {
+    throw invalidConfig(
+      transports[1] ?? 'fetch',
+      `cannot be given with ${transports[0]}: each picks the transport, give one`,
+    );
+  }
+
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : options.retry;
   return {
     staticCredentials:
@@ -109,7 +122,8 @@ export function parseAliyunSmsSenderOptions(input: unknown): ResolvedAliyunSmsSe
       delay: retry?.delay ?? 200,
       backoffLimit: retry?.backoffLimit ?? 2_000,
     },
-    agents: options.agents ?? {},
+    dispatcher: options.dispatcher,
+    agents: options.agents,
     fetch: options.fetch,
     userAgent: options.userAgent ?? `smskit-aliyun (Node.js ${process.version})`,
   };

@@ -36,6 +36,30 @@ export interface BuildSignedRequestInput {
 // Aliyun's timestamps: UTC, whole seconds (`2025-01-02T03:04:05Z`).
 const timestamp = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
+// The current second's timestamp, formatted once per second rather than once per message.
+let lastSecond = Number.NaN;
+let lastTimestamp = '';
+const timestampNow = () => {
+  const second = Math.floor(Date.now() / 1_000);
+  if (second !== lastSecond) {
+    lastTimestamp = timestamp(new Date(second * 1_000));
+    lastSecond = second;
+  }
+  return lastTimestamp;
+};
+
+// A sender has one or two endpoints: each is parsed once.
+const endpoints = new Map<string, { origin: string; host: string }>();
+const endpointOf = (endpoint: string) => {
+  let parsed = endpoints.get(endpoint);
+  if (parsed === undefined) {
+    const url = new URL(endpoint);
+    parsed = { origin: url.origin, host: url.host };
+    if (endpoints.size < 64) endpoints.set(endpoint, parsed);
+  }
+  return parsed;
+};
+
 const defined = (params: Readonly<Record<string, string | undefined>>) => {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) if (value !== undefined) result[name] = value;
@@ -48,9 +72,9 @@ const defined = (params: Readonly<Record<string, string | undefined>>) => {
  * (HMAC-SHA1). A fresh nonce and timestamp each time: call it again for every attempt.
  */
 export function buildSignedRequest(input: BuildSignedRequestInput): SignedRequest {
-  const date = timestamp(input.date ?? new Date());
+  const date = input.date === undefined ? timestampNow() : timestamp(input.date);
   const nonce = input.nonce ?? randomUUID();
-  const base = new URL(input.endpoint);
+  const base = endpointOf(input.endpoint);
   const { accessKeyId, accessKeySecret, securityToken } = input.credentials;
   const common = { accept: 'application/json', 'user-agent': input.userAgent };
 

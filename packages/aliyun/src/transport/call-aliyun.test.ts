@@ -5,7 +5,8 @@ import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { demoConnectorConfig, demoCredentials } from '@smskit/aliyun-emulator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Agent } from 'undici';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { recordRequests } from '../../test/record-requests.js';
 import { useEmulator } from '../../test/use-emulator.js';
 import { createAliyunSmsSender } from '../create-aliyun-sms-sender.js';
@@ -41,9 +42,16 @@ const failure = (promise: Promise<unknown>) =>
     (error: unknown) => error as Error & Record<string, unknown>,
   );
 
-// Both transports: the default (node:http) and ky over a fetch given as an option.
+// Undici 7 from npm, where Node 22 holds undici 6 for its fetch: the handler works with both.
+const undiciAgent = new Agent();
+afterAll(() => undiciAgent.close());
+
+// Every transport: the default (the dispatcher of Node's fetch), an undici dispatcher of one's
+// own, node:http with agents, ky over a fetch.
 describe.each([
   ['the default transport', {}],
+  ['an undici Agent as dispatcher', { dispatcher: undiciAgent }],
+  ['node:http with agents', { agents: {} }],
   ['ky over the global fetch', { fetch: globalThis.fetch }],
 ] as const)('%s', (_transport, transportOptions) => {
   const sender = (options: Partial<AliyunSmsSenderOptions> = {}) =>
@@ -122,7 +130,7 @@ describe.each([
         refusals += 1;
         if (refusals === 1) relay.listen(port);
       };
-      // node:http's channel (the default transport) and undici's, whichever the sender uses.
+      // node:http's channel and undici's, whichever the sender uses.
       const onRequestError = (message: unknown) => {
         if ((message as { error?: { code?: string } }).error?.code === 'ECONNREFUSED') onRefused();
       };

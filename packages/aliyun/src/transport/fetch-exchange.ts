@@ -4,7 +4,7 @@ import { ExchangeTimeoutError, type HttpExchange } from './http-exchange.js';
 let loadingKy: Promise<typeof import('ky')> | undefined;
 
 /**
- * A transport over a `fetch` of your choosing (the global one, `createUndiciFetch`, a test's),
+ * A transport over a `fetch` of your choosing (the global one, another runtime's, a test's),
  * through ky: its timeout over any fetch, its abort handling. ky is loaded on the first request:
  * importing it makes Node load its fetch implementation, 40 to 50 ms that an app importing this
  * package at start-up need not wait for. ky's own retries stay off: each attempt must be signed

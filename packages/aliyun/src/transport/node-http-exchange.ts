@@ -1,8 +1,9 @@
 import type { ClientRequest, Agent as HttpAgent, IncomingMessage, RequestOptions } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { ExchangeTimeoutError, type HttpAnswer, type HttpExchange } from './http-exchange.js';
+import { splitRequestUrl } from './split-request-url.js';
 
-/** The agents the default transport sends through, per protocol. */
+/** The agents the `node:http` transport sends through, per protocol. */
 export interface NodeHttpAgents {
   /** For `http:` URLs (the emulator, a local proxy). Default: a keep-alive agent of this package. */
   readonly http?: HttpAgent | undefined;
@@ -69,11 +70,11 @@ const answerOf = (response: IncomingMessage, text: string): HttpAnswer => ({
 });
 
 /**
- * The default transport: Node's own `node:http` and `node:https` with keep-alive agents, the
- * signed request handed straight to `request()` and the answer read whole into a string. No
- * `Request`, `Response` or web stream is made: on 2 cores that layer (ky with a fetch adapter)
- * cost more CPU per request than all the rest of a send (bench/RESULTS.md). No redirects are
- * followed (Dysmsapi sends none) and no cookies are kept.
+ * The transport of the `agents` option, and the default in a runtime without the dispatcher of
+ * Node's fetch: Node's own `node:http` and `node:https` with keep-alive agents, the signed request
+ * handed straight to `request()` and the answer read whole into a string. No `Request`,
+ * `Response` or web stream is made. No redirects are followed (Dysmsapi sends none) and no
+ * cookies are kept.
  */
 export function createNodeHttpExchange(timeout: number, agents: NodeHttpAgents = {}): HttpExchange {
   let node: NodeHttp | undefined;
@@ -91,16 +92,14 @@ export function createNodeHttpExchange(timeout: number, agents: NodeHttpAgents =
     }
     // Origin and path split here, rather than a URL string given to request(): Node would parse
     // the URL and merge it into the options for every message (about 10 µs of CPU).
-    const { url } = request;
-    let end = url.indexOf('//') + 2;
-    while (end < url.length && url[end] !== '/' && url[end] !== '?') end += 1;
-    const { secure, hostname, port } = targetOf(url.slice(0, end));
+    const { origin, path } = splitRequestUrl(request.url);
+    const { secure, hostname, port } = targetOf(origin);
     const send = secure ? node.send.https : node.send.http;
     const options: RequestOptions = {
       protocol: secure ? 'https:' : 'http:',
       hostname,
       port,
-      path: url[end] === '/' ? url.slice(end) : `/${url.slice(end)}`,
+      path,
       method: request.method,
       headers: request.headers,
       agent: secure ? node.agents.https : node.agents.http,
