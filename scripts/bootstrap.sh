@@ -21,28 +21,7 @@ smskit_bootstrap() {
 
   if ! smskit_node_is_recent node; then
     local node_dir="$toolchain/node-v$node_version"
-    if ! [ -x "$node_dir/bin/node" ]; then
-      case "$(uname -m)" in
-        x86_64) arch=x64 ;;
-        aarch64 | arm64) arch=arm64 ;;
-        *) echo "bootstrap: no Node 22 package for $(uname -m)" >&2; return 1 ;;
-      esac
-      echo "bootstrap: fetching Node $node_version (node-linux-$arch) from the npm registry" >&2
-      local tmp
-      tmp="$(mktemp -d)"
-      # npm pack checks the tarball against the registry's integrity hash.
-      if ! (cd "$tmp" && npm pack --silent "node-linux-$arch@$node_version" >/dev/null 2>&1); then
-        echo "bootstrap: npm pack node-linux-$arch@$node_version failed" >&2
-        rm -rf "$tmp"
-        return 1
-      fi
-      mkdir -p "$tmp/unpacked"
-      tar -xzf "$tmp"/node-linux-*.tgz -C "$tmp/unpacked" package/bin/node package/LICENSE
-      mkdir -p "$toolchain"
-      rm -rf "$node_dir"
-      mv "$tmp/unpacked/package" "$node_dir"
-      rm -rf "$tmp"
-    fi
+    smskit_fetch_node "$node_version" "$node_dir" || return 1
     export PATH="$node_dir/bin:$PATH"
     if ! smskit_node_is_recent node; then
       echo "bootstrap: $node_dir/bin/node does not run here" >&2
@@ -74,6 +53,31 @@ smskit_bootstrap() {
     }
     printf '%s' "$wanted" >"$stamp"
   fi
+}
+
+# Puts Node <version> (its bin/node and LICENSE) in <dir> from the npm package node-linux-<arch>,
+# unless it is there already.
+smskit_fetch_node() {
+  local version="$1" dir="$2" arch tmp
+  [ -x "$dir/bin/node" ] && return 0
+  case "$(uname -m)" in
+    x86_64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) echo "bootstrap: no Node package for $(uname -m)" >&2; return 1 ;;
+  esac
+  echo "bootstrap: fetching Node $version (node-linux-$arch) from the npm registry" >&2
+  tmp="$(mktemp -d)"
+  # npm pack checks the tarball against the registry's integrity hash.
+  if ! (cd "$tmp" && npm pack --silent "node-linux-$arch@$version" >/dev/null 2>&1); then
+    echo "bootstrap: npm pack node-linux-$arch@$version failed" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  mkdir -p "$tmp/unpacked" "$(dirname "$dir")"
+  tar -xzf "$tmp"/node-linux-*.tgz -C "$tmp/unpacked" package/bin/node package/LICENSE
+  rm -rf "$dir"
+  mv "$tmp/unpacked/package" "$dir"
+  rm -rf "$tmp"
 }
 
 # True when the given node binary exists and is at least 22.12.

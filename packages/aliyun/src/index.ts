@@ -40,9 +40,12 @@ export {
 export { canonicalQueryString, percentEncode } from './signing/percent-encode.js';
 export { type SignV1Input, signV1 } from './signing/sign-v1.js';
 export { hashPayload, type SignV3Input, type SignV3Result, signV3 } from './signing/sign-v3.js';
+export type { NodeHttpAgents } from './transport/node-http-exchange.js';
 export type {
+  UndiciDispatchController,
   UndiciDispatcher,
   UndiciDispatchHandler,
   UndiciDispatchOptions,
-} from './transport/dispatcher-exchange.js';
-export type { NodeHttpAgents } from './transport/node-http-exchange.js';
+  UndiciV1DispatchHandler,
+  UndiciV2DispatchHandler,
+} from './transport/undici-dispatcher.js';

@@ -1,7 +1,7 @@
 import { type Route, type TemplateInput, templatesSchema } from '@smskit/core';
 import * as z from 'zod/mini';
-import type { UndiciDispatcher } from '../transport/dispatcher-exchange.js';
 import type { NodeHttpAgents } from '../transport/node-http-exchange.js';
+import type { UndiciDispatcher } from '../transport/undici-dispatcher.js';
 
 /** An AccessKey pair, temporary (STS, with its security token) or long-lived. */
 export interface AliyunCredentials {

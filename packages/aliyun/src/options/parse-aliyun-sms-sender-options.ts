@@ -2,8 +2,8 @@ import { type Route, SmsError, type Template } from '@smskit/core';
 import type * as z from 'zod/mini';
 import english from 'zod/v4/locales/en.js';
 import { redactCredentials } from '../credentials/redact-credentials.js';
-import type { UndiciDispatcher } from '../transport/dispatcher-exchange.js';
 import type { NodeHttpAgents } from '../transport/node-http-exchange.js';
+import type { UndiciDispatcher } from '../transport/undici-dispatcher.js';
 import {
   type AliyunCredentials,
   type AliyunCredentialsProvider,

@@ -5,8 +5,8 @@ import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { demoConnectorConfig, demoCredentials } from '@smskit/aliyun-emulator';
-import { Agent } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { importUndici7, importUndici8 } from '../../test/import-undici.js';
 import { recordRequests } from '../../test/record-requests.js';
 import { useEmulator } from '../../test/use-emulator.js';
 import { createAliyunSmsSender } from '../create-aliyun-sms-sender.js';
@@ -42,15 +42,21 @@ const failure = (promise: Promise<unknown>) =>
     (error: unknown) => error as Error & Record<string, unknown>,
   );
 
-// Undici 7 from npm, where Node 22 holds undici 6 for its fetch: the handler works with both.
-const undiciAgent = new Agent();
-afterAll(() => undiciAgent.close());
+// Undici 7 and 8 from npm, where Node 22 holds undici 6 for its fetch: 8 takes only the second
+// handler API, 6 only the first.
+const undiciAgent = new (await importUndici7()).Agent();
+const undici8Agent = new (await importUndici8()).Agent();
+afterAll(async () => {
+  await undiciAgent.close();
+  await undici8Agent.close();
+});
 
 // Every transport: the default (the dispatcher of Node's fetch), an undici dispatcher of one's
 // own, node:http with agents, ky over a fetch.
 describe.each([
   ['the default transport', {}],
-  ['an undici Agent as dispatcher', { dispatcher: undiciAgent }],
+  ['an undici 7 Agent as dispatcher', { dispatcher: undiciAgent }],
+  ['an undici 8 Agent as dispatcher', { dispatcher: undici8Agent }],
   ['node:http with agents', { agents: {} }],
   ['ky over the global fetch', { fetch: globalThis.fetch }],
 ] as const)('%s', (_transport, transportOptions) => {

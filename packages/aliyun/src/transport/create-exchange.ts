@@ -25,7 +25,7 @@ export function createExchange(
       exchange =
         found === undefined
           ? createNodeHttpExchange(timeout)
-          : // Read again for every request, as fetch does: the app may replace it at any time.
+          : // Found again for every request, as fetch does: the app may replace it at any time.
             createDispatcherExchange(timeout, () => nodeGlobalDispatcher() ?? found);
     }
     return exchange(request, signal);

@@ -4,8 +4,13 @@ import { once } from 'node:events';
 import { createServer, Agent as HttpAgent, type Server } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { demoConnectorConfig } from '@smskit/aliyun-emulator';
-import { Agent, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  globalDispatchers,
+  importUndici7,
+  importUndici8,
+  keepingGlobalDispatchers,
+} from '../../test/import-undici.js';
 import { recordRequests } from '../../test/record-requests.js';
 import { useEmulator } from '../../test/use-emulator.js';
 import { createAliyunSmsSender } from '../create-aliyun-sms-sender.js';
@@ -17,11 +22,15 @@ import { createNodeHttpExchange } from './node-http-exchange.js';
 
 const emulator = useEmulator();
 const httpAgent = new HttpAgent({ keepAlive: true });
-// Undici 7 from npm; Node 22's fetch holds undici 6.
-const undiciAgent = new Agent();
+// Undici 7 and 8 from npm; Node 22's fetch holds undici 6.
+const undici7 = await importUndici7();
+const undici8 = await importUndici8();
+const undiciAgent = new undici7.Agent();
+const undici8Agent = new undici8.Agent();
 afterAll(async () => {
   httpAgent.destroy();
   await undiciAgent.close();
+  await undici8Agent.close();
 });
 
 /** `Agent#addRequest`, where an agent takes each request; Node's typings leave it out. */
@@ -63,6 +72,7 @@ describe.each<[string, (timeout: number) => HttpExchange]>([
       ),
   ],
   ['an undici 7 Agent', (timeout) => createDispatcherExchange(timeout, undiciAgent)],
+  ['an undici 8 Agent', (timeout) => createDispatcherExchange(timeout, undici8Agent)],
 ])('%s', (_name, exchangeWith) => {
   it('sends the request as given and reads the whole answer, whatever its status', async () => {
     const recorder = recordRequests(emulator().url);
@@ -202,45 +212,58 @@ describe('the default transport of a sender', () => {
 
   it("sends through the dispatcher of Node's fetch, and through whatever replaces it", async () => {
     const sender = createAliyunSmsSender({ ...demoConnectorConfig, endpoint: emulator().url });
-    const nodeDispatcher = getGlobalDispatcher();
-    const dispatch = vi.spyOn(nodeDispatcher, 'dispatch');
-    try {
-      await expect(send(sender)).resolves.toMatchObject({ route: 'china' });
-      expect(dispatch).toHaveBeenCalledTimes(1);
-    } finally {
-      dispatch.mockRestore();
-    }
+    // Node's own: undici 6 in Node 22 (the first handler API only), 7 in 24, 8 in 26 (the second).
+    const nodeDispatchers = [...new Set(globalDispatchers())].filter(
+      (value): value is { dispatch(...args: unknown[]): boolean } =>
+        typeof (value as { dispatch?: unknown } | undefined)?.dispatch === 'function',
+    );
+    expect(nodeDispatchers.some((dispatcher) => dispatcher instanceof undici7.Agent)).toBe(false);
+    const spies = nodeDispatchers.map((dispatcher) => vi.spyOn(dispatcher, 'dispatch'));
+    await expect(send(sender)).resolves.toMatchObject({ route: 'china' });
+    expect(spies.reduce((calls, spy) => calls + spy.mock.calls.length, 0)).toBe(1);
+    for (const spy of spies) spy.mockRestore();
 
-    // As an app's tests would: undici's MockAgent answers instead of the network.
-    const mockAgent = new MockAgent();
+    // As an app's tests would: undici's MockAgent answers instead of the network, set by
+    // undici 7 (one dispatcher in both keys) and by undici 8 (the second's, and a wrapper).
+    const answer = { Code: 'OK', Message: 'OK', BizId: 'mocked-biz-id', RequestId: 'mocked' };
+    const mockAgent = new undici7.MockAgent();
     mockAgent.disableNetConnect();
-    mockAgent
+    mockAgent.get(emulator().url).intercept({ path: /^\/\?/, method: 'POST' }).reply(200, answer);
+    await keepingGlobalDispatchers(async () => {
+      undici7.setGlobalDispatcher(mockAgent);
+      await expect(send(sender)).resolves.toMatchObject({ messageId: 'mocked-biz-id' });
+    });
+    await mockAgent.close();
+    const mockAgent8 = new undici8.MockAgent();
+    mockAgent8.disableNetConnect();
+    mockAgent8
       .get(emulator().url)
       .intercept({ path: /^\/\?/, method: 'POST' })
-      .reply(200, { Code: 'OK', Message: 'OK', BizId: 'mocked-biz-id', RequestId: 'mocked' });
-    setGlobalDispatcher(mockAgent);
-    try {
-      await expect(send(sender)).resolves.toMatchObject({ messageId: 'mocked-biz-id' });
-    } finally {
-      setGlobalDispatcher(nodeDispatcher);
-      await mockAgent.close();
-    }
+      .reply(200, { ...answer, BizId: 'mocked-by-undici-8' });
+    await keepingGlobalDispatchers(async () => {
+      undici8.setGlobalDispatcher(mockAgent8);
+      await expect(send(sender)).resolves.toMatchObject({ messageId: 'mocked-by-undici-8' });
+    });
+    await mockAgent8.close();
+    // Node's own again, once the mocks are gone.
+    await expect(send(sender)).resolves.toMatchObject({ route: 'china' });
   });
 
   it('falls back to node:http in a runtime without a global dispatcher', async () => {
-    const key = Symbol.for('undici.globalDispatcher.1');
-    const nodeDispatcher = Reflect.get(globalThis, key);
     let nodeHttpRequests = 0;
     const onNodeHttpRequest = () => {
       nodeHttpRequests += 1;
     };
     subscribe('http.client.request.start', onNodeHttpRequest);
-    Reflect.set(globalThis, key, null);
     try {
-      const sender = createAliyunSmsSender({ ...demoConnectorConfig, endpoint: emulator().url });
-      await expect(send(sender)).resolves.toMatchObject({ route: 'china' });
+      await keepingGlobalDispatchers(async () => {
+        for (const version of [1, 2]) {
+          Reflect.set(globalThis, Symbol.for(`undici.globalDispatcher.${version}`), undefined);
+        }
+        const sender = createAliyunSmsSender({ ...demoConnectorConfig, endpoint: emulator().url });
+        await expect(send(sender)).resolves.toMatchObject({ route: 'china' });
+      });
     } finally {
-      Reflect.set(globalThis, key, nodeDispatcher);
       unsubscribe('http.client.request.start', onNodeHttpRequest);
     }
     expect(nodeHttpRequests).toBe(1);
@@ -266,7 +289,7 @@ describe('the dispatcher option of a sender', () => {
   });
 
   it('fails with the error of a closed dispatcher', async () => {
-    const closed = new Agent();
+    const closed = new undici7.Agent();
     await closed.close();
     const sender = createAliyunSmsSender({
       ...demoConnectorConfig,
@@ -283,7 +306,7 @@ describe('the dispatcher option of a sender', () => {
 
   it('refuses what is not a dispatcher, and more than one transport, naming the option', () => {
     expect(() =>
-      createAliyunSmsSender({ ...demoConnectorConfig, dispatcher: {} as Agent }),
+      createAliyunSmsSender({ ...demoConnectorConfig, dispatcher: {} as typeof undiciAgent }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG', field: 'dispatcher' }));
     expect(() =>
       createAliyunSmsSender({ ...demoConnectorConfig, dispatcher: undiciAgent, fetch }),
