@@ -54,6 +54,9 @@ async function serve(handle: Parameters<typeof createServer>[1]): Promise<string
   return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }
 
+const send = (sender: ReturnType<typeof createAliyunSmsSender>) =>
+  sender.send({ to: '+8613800138000', usageType: 'SignIn', params: { code: '1234' } });
+
 const post = (url: string, headers: Record<string, string> = {}): SignedRequest => ({
   method: 'POST',
   url,
@@ -207,9 +210,6 @@ describe.each<[string, (timeout: number) => HttpExchange]>([
 });
 
 describe('the default transport of a sender', () => {
-  const send = (sender: ReturnType<typeof createAliyunSmsSender>) =>
-    sender.send({ to: '+8613800138000', usageType: 'SignIn', params: { code: '1234' } });
-
   it("sends through the dispatcher of Node's fetch, and through whatever replaces it", async () => {
     const sender = createAliyunSmsSender({ ...demoConnectorConfig, endpoint: emulator().url });
     // Node's own: undici 6 in Node 22 (the first handler API only), 7 in 24, 8 in 26 (the second).
@@ -279,9 +279,7 @@ describe('the dispatcher option of a sender', () => {
         endpoint: emulator().url,
         dispatcher: undiciAgent,
       });
-      await expect(
-        sender.send({ to: '+8613800138000', usageType: 'SignIn', params: { code: '1234' } }),
-      ).resolves.toMatchObject({ route: 'china' });
+      await expect(send(sender)).resolves.toMatchObject({ route: 'china' });
       expect(dispatch).toHaveBeenCalledTimes(1);
     } finally {
       dispatch.mockRestore();
@@ -297,9 +295,7 @@ describe('the dispatcher option of a sender', () => {
       dispatcher: closed,
       retry: 0,
     });
-    const error: unknown = await sender
-      .send({ to: '+8613800138000', usageType: 'SignIn', params: { code: '1234' } })
-      .catch((failure: unknown) => failure);
+    const error: unknown = await send(sender).catch((failure: unknown) => failure);
     expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
     expect((error as Error).cause).toMatchObject({ code: 'UND_ERR_DESTROYED' });
   });
@@ -329,9 +325,7 @@ describe('the agents option of a sender', () => {
         endpoint: emulator().url,
         agents: { http: httpAgent },
       });
-      await expect(
-        sender.send({ to: '+8613800138000', usageType: 'SignIn', params: { code: '1234' } }),
-      ).resolves.toMatchObject({ route: 'china' });
+      await expect(send(sender)).resolves.toMatchObject({ route: 'china' });
       expect(addRequest).toHaveBeenCalledTimes(1);
     } finally {
       addRequest.mockRestore();
